@@ -1,0 +1,53 @@
+# One place for every command. `make serve` and `make test` set up everything they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+HOST   := 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: serve site check test lint browser bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Validate the content and serve a live preview on http://127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/praxis check
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+## Build the static site into site/ (strict; replaces site/ only when complete)
+site: $(STAMP)
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new
+	rm -rf site.old
+	if [ -d site ]; then mv site site.old; fi
+	mv site.new site
+	rm -rf site.old
+
+## Validate all entries
+check: $(STAMP)
+	$(BIN)/praxis check
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+## Install Debian's Chromium for the browser tests when it is missing (browser downloads are blocked)
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  echo "Installing Chromium (Debian package) ..."; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+## Run every test: lint, format, unit, build and browser tests
+test: $(STAMP) browser lint
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site site.new site.old .pytest_cache .ruff_cache

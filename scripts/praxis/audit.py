@@ -1,0 +1,102 @@
+"""The build checks its own output: nothing valid is lost, nothing is listed by mistake.
+
+Expectations are derived from the entries' fields directly, not from the taxonomy index that
+produced the pages, so a bug in the index or the renderer shows up as a mismatch here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .model import CONTENT_TYPES, Entry
+from .problems import Problem
+from .render import PageSpec
+from .taxonomy import Taxonomy, term_values
+
+HREF = re.compile(r'href="([^"#?]*)')
+
+
+def output_file(site_dir: Path, src_uri: str) -> Path:
+    """Where MkDocs (with directory URLs) writes a page: `a/b.md` → `a/b/index.html`."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return site_dir / (stem + ".html")
+    return site_dir / stem / "index.html"
+
+
+def _url_of(src_uri: str) -> str:
+    stem = src_uri[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def _linked_entries(html: str, page_url: str, entry_urls: dict[str, str]) -> set[str]:
+    found: set[str] = set()
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    for href in HREF.findall(html):
+        if "://" in href or href.startswith(("mailto:", "tel:")):
+            continue
+        target = posixpath.normpath(posixpath.join(base, href)).lstrip("./")
+        entry_id = entry_urls.get(target.rstrip("/") + "/")
+        if entry_id:
+            found.add(entry_id)
+    return found
+
+
+def audit_site(
+    site_dir: Path,
+    entries: Sequence[Entry],
+    taxonomies: Iterable[Taxonomy],
+    pages: Sequence[PageSpec],
+) -> list[Problem]:
+    """Compare the written site with what the entries' fields say it must contain."""
+    problems: list[Problem] = []
+    published = [e for e in entries if not e.draft]
+    for entry in published:
+        if not output_file(site_dir, entry.src_uri).is_file():
+            problems.append(Problem(entry.path, 1, "build-lost", f"Für `{entry.id}` wurde keine "
+                                    f"Seite erzeugt (erwartet: /{entry.url_path})."))
+    entry_urls = {e.url_path: e.id for e in published}
+    expected: dict[str, set[str]] = defaultdict(set)
+    for taxonomy in taxonomies:
+        for entry in published:
+            for term_id in term_values(entry, taxonomy.field):
+                expected[f"{taxonomy.path}/{term_id}"].add(entry.id)
+    for content_type in CONTENT_TYPES:
+        expected[content_type.url_path] = {e.id for e in published if e.type is content_type}
+    found: dict[str, set[str]] = defaultdict(set)
+    for page in pages:
+        if page.kind not in ("term", "list"):
+            continue
+        group = _group_of(page)
+        found.setdefault(group, set())
+        path = output_file(site_dir, page.src_uri)
+        if not path.is_file():
+            problems.append(Problem(page.src_uri, 1, "build-lost", "Die Seite wurde nicht "
+                                    "geschrieben."))
+            continue
+        html = path.read_text(encoding="utf-8")
+        found[group] |= _linked_entries(html, _url_of(page.src_uri), entry_urls)
+    for group, ids in expected.items():
+        have = found.get(group, set())
+        for missing in sorted(ids - have):
+            problems.append(Problem(f"/{group}/", 1, "build-audit", f"Der Eintrag `{missing}` "
+                                    "fehlt auf dieser Seite, obwohl er den Begriff trägt."))
+        for extra in sorted(have - ids):
+            problems.append(Problem(f"/{group}/", 1, "build-audit", f"Der Eintrag `{extra}` steht "
+                                    "auf dieser Seite, trägt den Begriff aber nicht."))
+    return problems
+
+
+def _group_of(page: PageSpec) -> str:
+    """All pages of one paginated list share a group: `themen/rassismus`, `praxisbeispiele`."""
+    if page.kind == "list":
+        return next(t.url_path for t in CONTENT_TYPES if t.key == page.data["content_type"])
+    return page.src_uri.split("/seite-")[0].removesuffix(".md")

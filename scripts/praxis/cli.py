@@ -1,0 +1,103 @@
+"""The `praxis` command line: `check` validates entries; more subcommands follow the same shape.
+
+Exit codes: 0 clean (warnings allowed), 1 content has errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .corpus import load_corpus
+from .problems import FORMATTERS
+from .rules.review import DEFAULT_REVIEW_MONTHS
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (not in the content)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # German, and exit code 2 as documented
+        self.print_usage(sys.stderr)
+        print(f"praxis: Aufruf fehlerhaft: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def find_root(start: Path) -> Path:
+    """The content root: the nearest folder (upwards) that has `content/vocabularies`."""
+    for folder in (start, *start.parents):
+        if (folder / "content" / "vocabularies").is_dir():
+            return folder
+    raise UsageError("Kein Inhaltsordner gefunden (erwartet: content/vocabularies). Rufen Sie "
+                     "praxis im Projektordner auf oder geben Sie --root an.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="praxis", description="Werkzeuge für die Plattform gegen Rassismus "
+                     "und Hass.")
+    parser.add_argument("--root", type=Path, help="Projektordner (Standard: wird gesucht)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    check = sub.add_parser("check", help="Einträge prüfen und jeden Fehler mit Zeile melden")
+    check.add_argument("paths", nargs="*", type=Path, help="nur diese Dateien (Standard: alle)")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text",
+                       help="Ausgabeformat: text, github (Anmerkungen im Pull Request) oder json")
+    check.add_argument("--review-months", type=int, default=DEFAULT_REVIEW_MONTHS,
+                       help="Warnen, wenn die letzte Prüfung länger zurückliegt (Monate)")
+    check.set_defaults(handler=run_check)
+    for register in _EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+def _checked_paths(root: Path, paths: Sequence[Path]) -> list[Path]:
+    resolved = []
+    for path in paths:
+        full = path if path.is_absolute() else Path.cwd() / path
+        try:
+            full.resolve().relative_to(root)
+        except ValueError:
+            raise UsageError(f"{path}: liegt außerhalb des Projektordners {root}.") from None
+        if not full.exists() and not full.is_symlink():
+            raise UsageError(f"{path}: Datei nicht gefunden.")
+        resolved.append(full)
+    return resolved
+
+
+def run_check(args: argparse.Namespace, root: Path) -> int:
+    only = _checked_paths(root, args.paths) if args.paths else None
+    corpus = load_corpus(root, only=only, review_months=args.review_months)
+    output = FORMATTERS[args.format](corpus.problems)
+    if output:
+        print(output)
+    errors = len(corpus.errors)
+    warnings = len(corpus.problems) - errors
+    if args.format == "text":
+        checked = len(only) if only is not None else corpus.files_read
+        print(f"Geprüft: {checked} Dateien, {errors} Fehler, {warnings} Warnungen.",
+              file=sys.stderr)
+    return EXIT_CONTENT if errors else EXIT_OK
+
+
+_EXTRA_COMMANDS: list = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        root = (args.root or find_root(Path.cwd())).resolve()
+        if not (root / "content" / "vocabularies").is_dir():
+            raise UsageError(f"{root}: kein Projektordner (content/vocabularies fehlt).")
+        return int(args.handler(args, root))
+    except UsageError as exc:
+        print(f"praxis: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Read every entry once and validate it: the shared first step of `praxis check` and the build.
+
+Parsing happens once per run; validation, page generation and exports all use the same
+`Corpus`. Nothing here raises for bad content: every problem of every file is collected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .frontmatter import parse
+from .model import CONTENT_TYPES, ContentType, Entry, Vocabulary
+from .problems import Problem, sort_problems
+from .rules import CORPUS_RULES, ENTRY_RULES
+from .rules.body import Body
+from .rules.fields import FieldChecker
+from .rules.files import check_name, read_text
+from .rules.review import DEFAULT_REVIEW_MONTHS, check_review_age
+from .vocabulary import load_vocabularies
+
+IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".keep"})
+
+
+@dataclass
+class Corpus:
+    """All entries of a content root, with every problem found while reading them."""
+
+    root: Path
+    vocabularies: dict[str, Vocabulary]
+    entries: list[Entry]
+    problems: list[Problem] = field(default_factory=list)
+    files_read: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def published(self) -> list[Entry]:
+        return [e for e in self.entries if not e.draft]
+
+
+def entry_files(root: Path) -> list[tuple[ContentType, Path]]:
+    """Every file in the entry folders, sorted; non-Markdown files are kept to be reported."""
+    found: list[tuple[ContentType, Path]] = []
+    for content_type in CONTENT_TYPES:
+        folder = root / content_type.folder
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.name in IGNORED_NAMES or path.name.startswith("."):
+                continue
+            found.append((content_type, path))
+    return found
+
+
+def content_type_of(root: Path, path: Path) -> ContentType | None:
+    try:
+        rel = path.resolve().parent.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    return next((t for t in CONTENT_TYPES if t.folder == rel), None)
+
+
+def read_entry(
+    root: Path, content_type: ContentType, path: Path, vocabularies: dict[str, Vocabulary]
+) -> tuple[Entry | None, list[Problem]]:
+    """Read, parse and type one entry file."""
+    rel = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
+    if path.is_dir() and not path.is_symlink():
+        return None, [Problem(rel, 1, "file-folder", "Unterordner werden nicht veröffentlicht. "
+                              f"Legen Sie Einträge direkt in `{content_type.folder}/` ab.")]
+    problems = check_name(path, rel)
+    text, found = read_text(path, rel)
+    problems.extend(found)
+    if text is None:
+        return None, problems
+    fm, found = parse(text, rel)
+    problems.extend(found)
+    if not fm.data and not fm.ok:
+        return None, problems
+    checker = FieldChecker(rel, content_type.key, fm.lines, vocabularies)
+    typed = checker.check(fm.data)
+    problems.extend(checker.problems)
+    entry_id = path.name[:-3] if path.name.endswith(".md") else path.name
+    entry = Entry(
+        id=entry_id,
+        type=content_type,
+        path=rel,
+        fields=typed,
+        body=fm.body,
+        body_line=fm.body_line,
+        lines=fm.lines,
+    )
+    body = Body(fm.body, fm.body_line)
+    for rule in ENTRY_RULES:
+        problems.extend(rule(entry, body))
+    return entry, problems
+
+
+def load_corpus(
+    root: Path,
+    only: Iterable[Path] | None = None,
+    review_months: int = DEFAULT_REVIEW_MONTHS,
+    today: dt.date | None = None,
+) -> Corpus:
+    """Read all entries under `root`. With `only`, report just the problems of those files."""
+    root = root.resolve()
+    vocabularies, problems = load_vocabularies(root)
+    today = today or dt.date.today()
+    entries: list[Entry] = []
+    files = entry_files(root)
+    for content_type, path in files:
+        entry, found = read_entry(root, content_type, path, vocabularies)
+        problems.extend(found)
+        if entry is not None:
+            entries.append(entry)
+            problems.extend(check_review_age(entry, today, review_months))
+    for rule in CORPUS_RULES:
+        problems.extend(rule(entries))
+    if only is not None:
+        wanted = {_relative(root, p) for p in only}
+        problems = [p for p in problems if p.path in wanted]
+    return Corpus(root, vocabularies, entries, sort_problems(problems), len(files))
+
+
+def _relative(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,261 @@
+"""Split a Markdown file into front matter and body, and parse the front matter strictly.
+
+MkDocs' own reader swallows YAML errors and PyYAML guesses types (`01067` becomes 567, `no`
+becomes False, duplicate keys silently win). Here every scalar stays the string that was written,
+every key keeps its line, and everything unusual becomes a located problem instead of an
+exception. Typing values is the schema's job, not YAML's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:  # libyaml is four times faster; fall back to the pure-Python parser where it is missing.
+    _BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+
+class _StringLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe loader without implicit resolvers: every plain scalar is a string."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+class _PyStringLoader(yaml.SafeLoader):
+    """Pure-Python twin used only to scan tokens for anchors, aliases and tags with positions."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_DELIMITER = re.compile(r"^---[ \t]*$")
+_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+# Cheap pre-check: only front matter with one of these characters can hold anchors, aliases or tags.
+_MAYBE_SPECIAL = re.compile(r"[&*!]")
+
+Path = tuple[Any, ...]
+
+
+@dataclass
+class FrontMatter:
+    """The parsed front matter: plain data plus the line of every key and list item."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    lines: dict[Path, int] = field(default_factory=dict)
+    start_line: int = 1
+    body: str = ""
+    body_line: int = 1
+    ok: bool = False
+
+
+def split(text: str, path: str) -> tuple[FrontMatter, list[Problem], str | None]:
+    """Find the front matter block. Returns the block's text, or None when there is none."""
+    lines = text.split("\n")
+    fm = FrontMatter()
+    if not lines or not _DELIMITER.match(lines[0]):
+        problem = Problem(
+            path,
+            1,
+            "frontmatter-start",
+            "Die Datei beginnt nicht mit einem Front-Matter-Block. Schreiben Sie `---` in die "
+            "erste Zeile, darunter die Felder und danach wieder `---`.",
+        )
+        return fm, [problem], None
+    for index in range(1, len(lines)):
+        if _END.match(lines[index]):
+            fm.body = "\n".join(lines[index + 1 :])
+            fm.body_line = index + 2
+            return fm, [], "\n".join(lines[1:index])
+    problem = Problem(
+        path,
+        1,
+        "frontmatter-end",
+        "Der Front-Matter-Block wird nicht geschlossen. Fügen Sie nach dem letzten Feld eine Zeile "
+        "mit `---` ein.",
+    )
+    return fm, [problem], None
+
+
+def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
+    """Split and parse a whole file's text (already decoded, BOM removed, LF line ends)."""
+    fm, problems, block = split(text, path)
+    if block is None:
+        return fm, problems
+    offset = 2  # the block starts on the line after the opening `---`
+    try:
+        node = yaml.compose(block, Loader=_StringLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = offset + (mark.line if mark else 0)
+        reason = _yaml_reason(exc)
+        problems.append(
+            Problem(
+                path,
+                line,
+                "yaml-syntax",
+                f"Der Front Matter ist kein gültiges YAML: {reason}. Prüfen Sie Einrückung, "
+                "Doppelpunkte und Anführungszeichen in dieser Zeile oder der Zeile davor.",
+            )
+        )
+        return fm, problems
+    except yaml.YAMLError as exc:  # errors without a position
+        problems.append(
+            Problem(path, 1, "yaml-syntax", f"Der Front Matter ist kein gültiges YAML: {exc}.")
+        )
+        return fm, problems
+    if _MAYBE_SPECIAL.search(block):
+        problems.extend(_special_tokens(block, path, offset))
+    if node is None:
+        problems.append(
+            Problem(path, 1, "frontmatter-empty", "Der Front Matter ist leer. Tragen Sie die "
+                    "Pflichtfelder ein (siehe Leitfaden für Redakteur:innen).")
+        )
+        return fm, problems
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(
+            Problem(
+                path,
+                offset + node.start_mark.line,
+                "frontmatter-mapping",
+                "Der Front Matter muss aus Feldern der Form `name: wert` bestehen.",
+            )
+        )
+        return fm, problems
+    walker = _Walker(path, offset)
+    fm.data = walker.mapping(node, ())
+    fm.lines = walker.lines
+    fm.ok = not walker.problems and not any(p.rule.startswith("yaml-") for p in problems)
+    problems.extend(walker.problems)
+    return fm, problems
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+    reasons = {
+        "mapping values are not allowed here": "ein Doppelpunkt steht an einer unerwarteten Stelle "
+        "(setzen Sie Texte mit Doppelpunkt in Anführungszeichen)",
+        "found character '\\t' that cannot start any token": "Tabulatoren sind nicht erlaubt, "
+        "rücken Sie mit Leerzeichen ein",
+        "found undefined alias": "ein Verweis (`*name`) zeigt auf nichts",
+    }
+    problem = exc.problem or "unbekannter Fehler"
+    for english, german in reasons.items():
+        if problem.startswith(english):
+            return german
+    return problem
+
+
+def _special_tokens(block: str, path: str, offset: int) -> list[Problem]:
+    """Anchors, aliases and explicit tags are rejected: they hide structure from editors."""
+    found: list[Problem] = []
+    try:
+        for token in yaml.scan(block, Loader=_PyStringLoader):
+            line = offset + token.start_mark.line
+            if isinstance(token, yaml.AnchorToken):
+                found.append(
+                    Problem(path, line, "yaml-anchor", f"YAML-Anker (`&{token.value}`) sind nicht "
+                            "erlaubt. Schreiben Sie den Wert aus; steht `&` am Textanfang, setzen "
+                            "Sie den Text in Anführungszeichen.")
+                )
+            elif isinstance(token, yaml.AliasToken):
+                found.append(
+                    Problem(path, line, "yaml-alias", f"YAML-Verweise (`*{token.value}`) sind nicht "
+                            "erlaubt. Schreiben Sie den Wert aus; steht `*` am Textanfang, setzen "
+                            "Sie den Text in Anführungszeichen.")
+                )
+            elif isinstance(token, yaml.TagToken):
+                handle, suffix = token.value
+                found.append(
+                    Problem(path, line, "yaml-tag", f"YAML-Typangaben (`{handle or ''}{suffix}`) "
+                            "sind nicht erlaubt. Schreiben Sie den Wert ohne `!`-Angabe; steht `!` "
+                            "am Textanfang, setzen Sie den Text in Anführungszeichen.")
+                )
+    except yaml.YAMLError:  # the composer already reported syntax errors
+        pass
+    return found
+
+
+class _Walker:
+    """Turn a node tree into plain data, recording lines and rejecting what YAML hides."""
+
+    def __init__(self, path: str, offset: int) -> None:
+        self.path = path
+        self.offset = offset
+        self.lines: dict[Path, int] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _line(self, node: yaml.Node) -> int:
+        return self.offset + node.start_mark.line
+
+    def value(self, node: yaml.Node, where: Path) -> Any:
+        if id(node) in self._seen:  # the composer shares the node for every alias
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag != _STR:
+                return None  # reported by the token scan
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, child in enumerate(node.value):
+                self.lines[(*where, index)] = self._line(child)
+                items.append(self.value(child, (*where, index)))
+            return items
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, where)
+        return None  # pragma: no cover - PyYAML has no other node kinds
+
+    def mapping(self, node: yaml.MappingNode, where: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = self._line(key_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                self.problems.append(
+                    Problem(self.path, line, "yaml-key", "Feldnamen müssen einfache Wörter sein "
+                            "(zum Beispiel `title`), keine Listen oder Objekte.")
+                )
+                continue
+            key = key_node.value
+            if key == "<<":
+                self.problems.append(
+                    Problem(self.path, line, "yaml-merge", "Zusammenführungen (`<<`) sind nicht "
+                            "erlaubt. Schreiben Sie die Felder einzeln aus.")
+                )
+                continue
+            if key in result:
+                first = self.lines.get((*where, key), line)
+                self.problems.append(
+                    Problem(self.path, line, "yaml-duplicate-key", f"Das Feld `{_dotted(where, key)}` "
+                            f"steht doppelt (zuerst in Zeile {first}). Löschen Sie eine der beiden "
+                            "Zeilen.")
+                )
+                continue
+            self.lines[(*where, key)] = line
+            result[key] = self.value(value_node, (*where, key))
+        return result
+
+
+def _dotted(where: Path, key: str) -> str:
+    return ".".join(str(p) for p in (*where, key))
+
+
+def parse_yaml_document(
+    text: str, path: str, offset: int = 1
+) -> tuple[Any, dict[Path, int], list[Problem]]:
+    """Parse a whole YAML file (a vocabulary, say) with the same strict rules as front matter."""
+    fm, problems = parse("---\n" + text + "\n---\n", path)
+    shifted = [
+        Problem(p.path, max(1, p.line - 1 + (offset - 1)), p.rule, p.message, p.severity)
+        for p in problems
+    ]
+    lines = {k: v - 1 + (offset - 1) for k, v in fm.lines.items()}
+    return fm.data, lines, shifted

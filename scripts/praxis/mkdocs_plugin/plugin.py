@@ -1,0 +1,133 @@
+"""MkDocs plugin: validate, generate entry and taxonomy pages, sanitise, audit the output.
+
+All decisions live in the core (`praxis.corpus`, `praxis.render`, …); this file only moves data
+between MkDocs events and those functions.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, InclusionLevel
+
+from ..audit import audit_site
+from ..corpus import Corpus, load_corpus
+from ..placeholders import fill_placeholders
+from ..problems import format_text
+from ..render import DEFAULT_PAGE_SIZE, PageSpec, SiteRenderer
+from ..rules.review import DEFAULT_REVIEW_MONTHS
+from ..sanitize import sanitize_html
+from ..taxonomy import TaxonomyIndex, build_index
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.praxis")
+
+TEMPLATES = {"entry": "entry.html", "term": "main.html", "list": "main.html",
+             "overview": "main.html"}
+
+
+class PraxisConfig(base.Config):
+    content_root = c.Type(str, default=".")
+    page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
+    review_months = c.Type(int, default=DEFAULT_REVIEW_MONTHS)
+    audit = c.Type(bool, default=True)
+
+
+class PraxisPlugin(BasePlugin[PraxisConfig]):
+    def __init__(self) -> None:
+        self.corpus: Corpus | None = None
+        self.index: TaxonomyIndex | None = None
+        self.pages: dict[str, PageSpec] = {}
+        self.missing_operator: set[str] = set()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent / self.config.content_root
+        corpus = load_corpus(root, review_months=self.config.review_months)
+        if corpus.errors:
+            raise PluginError(
+                f"Die Inhalte enthalten {len(corpus.errors)} Fehler; die Seite wird nicht "
+                "gebaut:\n" + format_text(corpus.errors)
+            )
+        for warning in corpus.problems:
+            log.info(warning.text())
+        self.corpus = corpus
+        self.index = build_index(corpus.entries, corpus.vocabularies)
+        renderer = SiteRenderer(corpus.entries, corpus.vocabularies, self.index,
+                                self.config.page_size)
+        self.pages = {page.src_uri: page for page in renderer.pages()}
+        log.info(f"praxis: {len(corpus.entries)} Einträge gelesen, {len(self.pages)} Seiten erzeugt")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for uri, page in self.pages.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"docs/{uri} überschneidet sich mit einer erzeugten Seite. "
+                                  "Benennen Sie die Datei in docs/ um.")
+            # Generated pages are reached through overviews and lists; mkdocs.yml's nav may
+            # still name some of them. Drafts are shown by `mkdocs serve` only.
+            inclusion = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content=page.markdown, inclusion=inclusion))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None:  # a hand-written page
+            operator = config.extra.get("operator") or {}
+            filled, missing = fill_placeholders(markdown, operator)
+            self.missing_operator.update(missing)
+            return filled
+        page.meta["title"] = escape(spec.title)
+        page.meta["template"] = TEMPLATES[spec.kind]
+        if spec.entry is not None:
+            page.meta["description"] = escape(spec.entry.summary)
+        return markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None and spec.kind == "entry":
+            return sanitize_html(html)
+        return html
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None:
+            context["praxis"] = {"kind": spec.kind, **spec.data}
+            if spec.entry is not None:
+                context["praxis"]["title_html"] = Markup(escape(spec.entry.title))
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.missing_operator:
+            log.info(f"praxis: {len(self.missing_operator)} Betreiberangaben fehlen noch "
+                     "(extra.operator in mkdocs.yml); die Seiten zeigen „Angabe fehlt“.")
+        if not self.config.audit or self.corpus is None or self.index is None:
+            return
+        problems = audit_site(Path(config.site_dir), self.corpus.entries,
+                              self.index.taxonomies, list(self.pages.values()))
+        if problems:
+            raise PluginError("Die gebaute Seite ist unvollständig:\n" + format_text(problems))
+        log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).parent / self.config.content_root
+        for folder in ("practices", "content"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server

@@ -1,0 +1,139 @@
+"""The domain model: vocabularies, content types and entries. Standard library only."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A controlled vocabulary: the single definition of its terms, labels and page path."""
+
+    name: str
+    title: str
+    path: str
+    description: str
+    terms: tuple[Term, ...]
+
+    def get(self, term_id: str) -> Term | None:
+        return self._by_id.get(term_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.terms)
+
+    @property
+    def _by_id(self) -> dict[str, Term]:
+        cached = self.__dict__.get("_by_id_cache")
+        if cached is None:
+            cached = {t.id: t for t in self.terms}
+            object.__setattr__(self, "_by_id_cache", cached)
+        return cached
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """One kind of entry: where its files live and where its pages go."""
+
+    key: str
+    folder: str
+    url_path: str
+    singular: str
+    plural: str
+    description: str
+
+
+CONTENT_TYPES: tuple[ContentType, ...] = (
+    ContentType(
+        key="praxisbeispiel",
+        folder="practices",
+        url_path="praxisbeispiele",
+        singular="Praxisbeispiel",
+        plural="Praxisbeispiele",
+        description="Erprobte Vorhaben aus Kommunen: was sie getan haben, mit wem, und was daraus "
+        "geworden ist.",
+    ),
+    ContentType(
+        key="empfehlung",
+        folder="content/recommendations",
+        url_path="empfehlungen",
+        singular="Empfehlung",
+        plural="Empfehlungen",
+        description="Empfehlungen für Kommunen, abgeleitet aus den Erfahrungen der "
+        "Modellkommunen.",
+    ),
+    ContentType(
+        key="material",
+        folder="content/trainings",
+        url_path="materialien",
+        singular="Material",
+        plural="Trainings- und Fortbildungsmaterialien",
+        description="Trainings, Fortbildungen und Arbeitshilfen für Verwaltung und Partner.",
+    ),
+)
+
+CONTENT_TYPE_BY_KEY: Mapping[str, ContentType] = {t.key: t for t in CONTENT_TYPES}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A parsed, schema-typed entry. `fields` holds typed values (dates, lists, dicts)."""
+
+    id: str
+    type: ContentType
+    path: str
+    fields: Mapping[str, Any]
+    body: str
+    body_line: int
+    lines: Mapping[tuple[Any, ...], int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def title(self) -> str:
+        return str(self.fields.get("title", self.id))
+
+    @property
+    def summary(self) -> str:
+        return str(self.fields.get("summary", ""))
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.fields.get("draft", False))
+
+    @property
+    def example(self) -> bool:
+        return bool(self.fields.get("example", False))
+
+    @property
+    def url_path(self) -> str:
+        """Site path of the entry page, without leading slash: `praxisbeispiele/<id>/`."""
+        return f"{self.type.url_path}/{self.id}/"
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.type.url_path}/{self.id}.md"
+
+    def value(self, dotted: str) -> Any:
+        """Read a nested field such as `municipality.state`; None when absent."""
+        current: Any = self.fields
+        for part in dotted.split("."):
+            if not isinstance(current, Mapping):
+                return None
+            current = current.get(part)
+        return current
+
+    def line_of(self, *path: Any) -> int:
+        """The line of a key, falling back to its parents, then to the front matter start."""
+        for end in range(len(path), 0, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1

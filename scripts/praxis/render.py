@@ -1,0 +1,297 @@
+"""Turn the corpus and the taxonomy index into pages: `{src_uri: markdown}` plus page data.
+
+No MkDocs here: a page is plain data (its source path, title, Markdown and, for entries, the
+fact-box data a template shows). Lists are paginated so that no page grows with the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import CONTENT_TYPES, ContentType, Entry, Term, Vocabulary
+from .rules.review import last_checked
+from .schema import FIELD_BY_NAME
+from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values
+
+DEFAULT_PAGE_SIZE = 50
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page. `listed` holds the ids of the entries it lists (for the audit)."""
+
+    src_uri: str
+    title: str
+    markdown: str
+    kind: str
+    listed: tuple[str, ...] = ()
+    entry: Entry | None = None
+    draft: bool = False
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+def md_text(text: str) -> str:
+    """Escape text so that Markdown shows it literally (titles, summaries, labels)."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def link(from_uri: str, to_uri: str) -> str:
+    """A relative link between two source files, as MkDocs resolves it."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def german_date(value: dt.date) -> str:
+    return f"{value.day:02d}.{value.month:02d}.{value.year}"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def paginate(items: Sequence[Entry], size: int) -> list[Sequence[Entry]]:
+    if not items:
+        return [items]
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def page_uri(base: str, number: int) -> str:
+    """`themen/rassismus.md` → `themen/rassismus/seite-2.md`; index pages likewise."""
+    if number == 1:
+        return base
+    folder = base[: -len("/index.md")] if base.endswith("/index.md") else base[: -len(".md")]
+    return f"{folder}/seite-{number}.md"
+
+
+class SiteRenderer:
+    """Renders every generated page of the site from plain data."""
+
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        vocabularies: Mapping[str, Vocabulary],
+        index: TaxonomyIndex,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> None:
+        self.entries = entries
+        self.published = [e for e in entries if not e.draft]
+        self.by_id = {e.id: e for e in entries}
+        self.vocabularies = vocabularies
+        self.index = index
+        self.page_size = page_size
+
+    def pages(self) -> Iterator[PageSpec]:
+        for taxonomy in self.index.taxonomies:
+            yield self.overview(taxonomy)
+            for term in taxonomy.vocabulary.terms:
+                yield from self.term_pages(taxonomy, term)
+        for content_type in CONTENT_TYPES:
+            yield from self.list_pages(content_type)
+        for entry in self.entries:
+            yield self.entry_page(entry)
+
+    # -- lists -------------------------------------------------------------------------------
+
+    def _item(self, from_uri: str, entry: Entry) -> str:
+        details = self._item_details(entry)
+        line = f"- [{md_text(entry.title)}]({link(from_uri, entry.src_uri)})"
+        text = md_text(entry.summary)
+        if details:
+            text += f" *{md_text(details)}*"
+        return f"{line}  \n  {text}"
+
+    def _item_details(self, entry: Entry) -> str:
+        municipality = entry.fields.get("municipality") or {}
+        parts = []
+        if municipality.get("name"):
+            parts.append(municipality["name"])
+        state = self.vocabularies.get("states")
+        if state is not None and municipality.get("state") and state.get(municipality["state"]):
+            parts.append(state.get(municipality["state"]).label)  # type: ignore[union-attr]
+        return ", ".join(parts)
+
+    def _pager(self, from_uri: str, base: str, number: int, total: int) -> str:
+        if total <= 1:
+            return ""
+        parts = []
+        if number > 1:
+            parts.append(f"[← Vorherige Seite]({link(from_uri, page_uri(base, number - 1))})")
+        parts.append(f"Seite {number} von {total}")
+        if number < total:
+            parts.append(f"[Nächste Seite →]({link(from_uri, page_uri(base, number + 1))})")
+        pages = " · ".join(
+            f"[{n}]({link(from_uri, page_uri(base, n))})" if n != number else f"**{n}**"
+            for n in _page_numbers(number, total)
+        )
+        return "\n\n" + " · ".join(parts) + "\n\n" + f"Seiten: {pages}" + "\n"
+
+    def _grouped(self, uri: str, chunk: Sequence[Entry], totals: Mapping[str, int]) -> str:
+        blocks: list[str] = []
+        current: ContentType | None = None
+        for entry in chunk:
+            if entry.type is not current:
+                current = entry.type
+                blocks.append(f"\n## {md_text(current.plural)} ({totals[current.key]})\n")
+            blocks.append(self._item(uri, entry))
+        return "\n".join(blocks)
+
+    def overview(self, taxonomy: Taxonomy) -> PageSpec:
+        vocabulary = taxonomy.vocabulary
+        uri = f"{vocabulary.path}/index.md"
+        lines = [md_text(vocabulary.description), ""]
+        for term in vocabulary.terms:
+            count = self.index.count(taxonomy, term)
+            target = link(uri, f"{vocabulary.path}/{term.id}.md")
+            lines.append(f"- [{md_text(term.label)}]({target}) – "
+                         f"{plural(count, 'Eintrag', 'Einträge')}  \n  {md_text(term.description)}")
+        return PageSpec(uri, vocabulary.title, "\n".join(lines) + "\n", "overview")
+
+    def term_pages(self, taxonomy: Taxonomy, term: Term) -> Iterator[PageSpec]:
+        vocabulary = taxonomy.vocabulary
+        base = f"{vocabulary.path}/{term.id}.md"
+        listed = [e for e in self.index.entries(taxonomy, term) if not e.draft]
+        totals = {t.key: sum(1 for e in listed if e.type is t) for t in CONTENT_TYPES}
+        chunks = paginate(listed, self.page_size)
+        for number, chunk in enumerate(chunks, start=1):
+            uri = page_uri(base, number)
+            summary = " · ".join(
+                plural(totals[t.key], t.singular, t.plural) for t in CONTENT_TYPES if totals[t.key]
+            )
+            head = [
+                md_text(term.description),
+                "",
+                f"{vocabulary.title}: [alle im Überblick]({link(uri, f'{vocabulary.path}/index.md')})",
+                "",
+                f"**{plural(len(listed), 'Eintrag', 'Einträge')}**" + (f": {summary}" if summary else ""),
+            ]
+            body = self._grouped(uri, chunk, totals) if listed else (
+                "\nZu diesem Begriff gibt es noch keine Einträge. [Schlagen Sie ein "
+                f"Praxisbeispiel vor]({link(uri, 'mitmachen.md')}).\n"
+            )
+            title = term.label if number == 1 else f"{term.label} – Seite {number}"
+            markdown = "\n".join(head) + "\n" + body + self._pager(uri, base, number, len(chunks))
+            yield PageSpec(uri, title, markdown, "term", tuple(e.id for e in chunk),
+                           data={"taxonomy": taxonomy.name, "term": term.id})
+
+    def list_pages(self, content_type: ContentType) -> Iterator[PageSpec]:
+        base = f"{content_type.url_path}/index.md"
+        listed = sorted((e for e in self.published if e.type is content_type), key=sort_key)
+        chunks = paginate(listed, self.page_size)
+        for number, chunk in enumerate(chunks, start=1):
+            uri = page_uri(base, number)
+            head = [md_text(content_type.description), ""]
+            finders = [
+                f"[{md_text(t.vocabulary.title)}]({link(uri, f'{t.path}/index.md')})"
+                for t in self.index.taxonomies
+                if content_type.key in FIELD_BY_NAME[t.field.split(".")[0]].types
+            ]
+            if finders:
+                head += ["Auch zu finden nach: " + " · ".join(finders), ""]
+            head.append(f"**{plural(len(listed), content_type.singular, content_type.plural)}**")
+            items = "\n".join(self._item(uri, e) for e in chunk)
+            body = "\n\n" + items if listed else "\n\nNoch keine Einträge.\n"
+            title = content_type.plural if number == 1 else f"{content_type.plural} – Seite {number}"
+            markdown = "\n".join(head) + body + "\n" + self._pager(uri, base, number, len(chunks))
+            yield PageSpec(uri, title, markdown, "list", tuple(e.id for e in chunk),
+                           data={"content_type": content_type.key})
+
+    # -- entries -----------------------------------------------------------------------------
+
+    def entry_page(self, entry: Entry) -> PageSpec:
+        return PageSpec(entry.src_uri, entry.title, entry.body, "entry", (entry.id,), entry,
+                        draft=entry.draft, data=self.fact_box(entry))
+
+    def _term_link(self, taxonomy: Taxonomy, term_id: str) -> dict[str, str]:
+        term = taxonomy.vocabulary.get(term_id)
+        label = term.label if term else term_id
+        return {"text": label, "path": f"{taxonomy.path}/{term_id}/"}
+
+    def fact_box(self, entry: Entry) -> dict[str, Any]:
+        """Plain data for the Steckbrief; labels come from the field table."""
+        rows: list[dict[str, Any]] = []
+
+        def row(field_name: str, values: list[dict[str, str]], label: str | None = None) -> None:
+            if values:
+                rows.append({"label": label or FIELD_BY_NAME[field_name].label,
+                             "field": field_name, "values": values})
+
+        by_field = {t.field: t for t in self.index.taxonomies}
+        municipality = entry.fields.get("municipality")
+        if municipality:
+            values = [{"text": municipality.get("name", "")}]
+            for key in ("type", "state"):
+                taxonomy = by_field.get(f"municipality.{key}")
+                if taxonomy and municipality.get(key):
+                    values.append(self._term_link(taxonomy, municipality[key]))
+            row("municipality", values)
+        for name in ("modules", "topics", "target_groups", "actors", "formats"):
+            taxonomy = by_field.get(name)
+            if taxonomy:
+                row(name, [self._term_link(taxonomy, v) for v in term_values(entry, name)])
+        period = entry.fields.get("period")
+        if period and period.get("start"):
+            start = period["start"]
+            end = period.get("end")
+            text = (f"{start.month:02d}/{start.year} – {end.month:02d}/{end.year}" if end
+                    else f"seit {start.month:02d}/{start.year} (laufend)")
+            row("period", [{"text": text}])
+        for name in ("funding", "duration", "provider", "costs", "issuer"):
+            if entry.fields.get(name):
+                row(name, [{"text": entry.fields[name]}])
+        contact = entry.fields.get("contact")
+        if contact:
+            values = [{"text": contact.get("organisation", "")}]
+            if contact.get("email"):
+                values.append({"text": contact["email"], "url": f"mailto:{contact['email']}"})
+            if contact.get("phone"):
+                digits = re.sub(r"[^\d+]", "", contact["phone"])
+                values.append({"text": contact["phone"], "url": f"tel:{digits}"})
+            if contact.get("url"):
+                values.append({"text": "Webseite der Stelle", "url": contact["url"]})
+            row("contact", values)
+        resources = [
+            {"text": r["title"], "url": r["url"]}
+            for r in entry.fields.get("resources") or () if r.get("title") and r.get("url")
+        ]
+        row("resources", resources)
+        related = []
+        for target in entry.fields.get("related") or ():
+            other = self.by_id.get(target)
+            if other is not None and (entry.draft or not other.draft):
+                related.append({"text": other.title, "path": other.url_path,
+                                "kind": other.type.singular})
+        row("related", related)
+        dates = []
+        published = entry.fields.get("published")
+        if published:
+            dates.append({"label": FIELD_BY_NAME["published"].label,
+                          "text": german_date(published), "iso": published.isoformat()})
+        checked = last_checked(entry)
+        if checked:
+            dates.append({"label": FIELD_BY_NAME["reviewed"].label,
+                          "text": german_date(checked), "iso": checked.isoformat()})
+        return {
+            "id": entry.id,
+            "type": entry.type.singular,
+            "type_plural": entry.type.plural,
+            "type_path": f"{entry.type.url_path}/",
+            "title": entry.title,
+            "summary": entry.summary,
+            "example": entry.example,
+            "draft": entry.draft,
+            "rows": rows,
+            "dates": dates,
+        }
+
+
+def _page_numbers(current: int, total: int) -> list[int]:
+    """First, last and the neighbours of the current page: a short pager at any size."""
+    wanted = {1, total, current - 1, current, current + 1}
+    return sorted(n for n in wanted if 1 <= n <= total)

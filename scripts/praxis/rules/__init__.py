@@ -1,0 +1,14 @@
+"""The registry of rules. Each rule is a small function that yields problems.
+
+- entry rules look at one entry and its body (`rule(entry, body)`),
+- corpus rules look at all entries together (`rule(entries)`).
+Field typing (`fields.py`) and file checks (`files.py`) run while an entry is read.
+"""
+
+from .body import BODY_RULES
+from .corpus import CORPUS_RULES
+from .personal_data import PERSONAL_DATA_RULES
+
+ENTRY_RULES = (*BODY_RULES, *PERSONAL_DATA_RULES)
+
+__all__ = ["CORPUS_RULES", "ENTRY_RULES"]

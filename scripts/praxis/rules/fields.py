@@ -1,0 +1,298 @@
+"""Type front-matter values by the field table, reporting every mismatch with its line.
+
+Values arrive as the strings, lists and dicts that were written. This is the only place where
+they become dates and booleans, so a postcode or a `no` is never mis-typed by YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..model import CONTENT_TYPE_BY_KEY, Vocabulary
+from ..problems import Problem
+from ..schema import ENTRY_ID, FIELDS, Field, Kind, fields_for
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,30}$")
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+Path = tuple[Any, ...]
+
+
+class FieldChecker:
+    """Checks one entry's front matter; collects typed values and problems."""
+
+    def __init__(
+        self,
+        path: str,
+        content_type: str,
+        lines: Mapping[Path, int],
+        vocabularies: Mapping[str, Vocabulary],
+    ) -> None:
+        self.path = path
+        self.content_type = content_type
+        self.lines = lines
+        self.vocabularies = vocabularies
+        self.problems: list[Problem] = []
+
+    def line(self, where: Path) -> int:
+        for end in range(len(where), 0, -1):
+            found = self.lines.get(tuple(where[:end]))
+            if found is not None:
+                return found
+        return 1
+
+    def report(self, where: Path, rule: str, message: str) -> None:
+        self.problems.append(Problem(self.path, self.line(where), rule, message))
+
+    def check(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        return self._object(data, (), fields_for(self.content_type), top=True)
+
+    def _object(
+        self, data: Mapping[str, Any], where: Path, fields: tuple[Field, ...], top: bool = False
+    ) -> dict[str, Any]:
+        known = {f.name: f for f in fields}
+        typed: dict[str, Any] = {}
+        for key, value in data.items():
+            spec = known.get(key)
+            if spec is None:
+                self._unknown_key(key, (*where, key), known, top)
+                continue
+            if value is None:  # an alias or a tag, already reported by the parser
+                continue
+            if isinstance(value, str) and not value.strip():
+                self.report((*where, key), "field-empty", f"Das Feld `{_dotted(where, key)}` "
+                            f"({spec.label}) ist leer. Tragen Sie {spec.kind.german} ein oder "
+                            "löschen Sie die Zeile.")
+                continue
+            result = self._value(spec, value, (*where, key))
+            if result is not None:
+                typed[key] = result
+        anchor = where if where else ("__start__",)
+        for spec in fields:
+            if spec.required(self.content_type) and key_missing(data, spec.name):
+                self.report(anchor, "field-required", f"Das Pflichtfeld `{_dotted(where, spec.name)}` "
+                            f"({spec.label}) fehlt. {spec.help}")
+        return typed
+
+    def _unknown_key(self, key: str, where: Path, known: Mapping[str, Field], top: bool) -> None:
+        elsewhere = [
+            CONTENT_TYPE_BY_KEY[t].plural for f in FIELDS if f.name == key and top for t in f.types
+        ]
+        if elsewhere:
+            hint = f"Dieses Feld gibt es nur bei: {', '.join(sorted(elsewhere))}."
+        else:
+            hint = _did_you_mean(key, list(known)) or (
+                "Erlaubt sind: " + ", ".join(f"`{k}`" for k in known) + "."
+            )
+        self.report(where, "field-unknown", f"Das Feld `{_dotted(where[:-1], key)}` ist unbekannt. "
+                    f"{hint} Entfernen Sie das Feld oder korrigieren Sie den Namen.")
+
+    def _value(self, spec: Field, value: Any, where: Path) -> Any:
+        kind = spec.kind
+        if kind is Kind.OBJECT:
+            if not isinstance(value, dict):
+                return self._wrong_type(spec, where)
+            return self._object(value, where, spec.children)
+        if kind is Kind.OBJECT_LIST:
+            if not isinstance(value, list):
+                return self._wrong_type(spec, where)
+            items = []
+            for index, item in enumerate(value):
+                if not isinstance(item, dict):
+                    self.report((*where, index), "field-type", f"Jeder Eintrag in `{_dotted(where)}` "
+                                "braucht die Unterfelder "
+                                + ", ".join(f"`{c.name}`" for c in spec.children) + ".")
+                    continue
+                items.append(self._object(item, (*where, index), spec.children))
+            return items
+        if kind in (Kind.TERMS, Kind.ENTRY_IDS):
+            return self._list(spec, value, where)
+        if not isinstance(value, str):
+            return self._wrong_type(spec, where)
+        return self._scalar(spec, value, where)
+
+    def _wrong_type(self, spec: Field, where: Path) -> None:
+        example = _example_yaml(spec)
+        self.report(where, "field-type", f"Das Feld `{_dotted(where)}` ({spec.label}) muss "
+                    f"{spec.kind.german} sein{example}.")
+        return None
+
+    def _list(self, spec: Field, value: Any, where: Path) -> list[str] | None:
+        if isinstance(value, str):
+            self.report(where, "field-type", f"Das Feld `{_dotted(where)}` ({spec.label}) muss eine "
+                        f"Liste sein, zum Beispiel `{spec.name}: [{value.strip()}]`.")
+            return None
+        if not isinstance(value, list):
+            return self._wrong_type(spec, where)
+        if not value and spec.required(self.content_type):
+            self.report(where, "field-required", f"Das Feld `{_dotted(where)}` ({spec.label}) "
+                        "braucht mindestens einen Wert.")
+            return None
+        items: list[str] = []
+        for index, item in enumerate(value):
+            at = (*where, index)
+            if not isinstance(item, str):
+                self.report(at, "field-type", f"In `{_dotted(where)}` sind nur einzelne Kennungen "
+                            "erlaubt, keine Listen oder Gruppen.")
+                continue
+            item = item.strip()
+            if item in items:
+                self.report(at, "field-duplicate-value", f"`{item}` steht doppelt in "
+                            f"`{_dotted(where)}`. Löschen Sie die Wiederholung.")
+                continue
+            if spec.kind is Kind.TERMS:
+                if not self._term_ok(spec, item, at):
+                    continue
+            elif not ENTRY_ID.match(item):
+                self.report(at, "related-format", f"`{item}` ist keine Eintrags-Kennung. Verwenden "
+                            "Sie den Dateinamen ohne `.md`, zum Beispiel `clearingstelle-talheim`.")
+                continue
+            items.append(item)
+        return items
+
+    def _term_ok(self, spec: Field, item: str, where: Path) -> bool:
+        vocabulary = self.vocabularies.get(spec.vocabulary or "")
+        if vocabulary is None:
+            self.report(where, "vocabulary-missing", f"Das Vokabular `{spec.vocabulary}` fehlt in "
+                        "content/vocabularies/.")
+            return False
+        if vocabulary.get(item) is not None:
+            return True
+        self.report(where, "vocabulary-term", f"`{item}` ist kein bekannter Begriff für "
+                    f"`{spec.name}` ({spec.label}). {_term_hint(item, vocabulary)}")
+        return False
+
+    def _scalar(self, spec: Field, raw: str, where: Path) -> Any:
+        value = raw.strip()
+        kind = spec.kind
+        if kind is Kind.TEXT:
+            return self._text(spec, value, where)
+        if kind is Kind.DATE:
+            return self._date(spec, value, where)
+        if kind is Kind.BOOL:
+            if value in ("true", "false"):
+                return value == "true"
+            self.report(where, "field-type", f"Das Feld `{_dotted(where)}` ({spec.label}) muss "
+                        f"`true` oder `false` sein, nicht `{value}`.")
+            return None
+        if kind is Kind.TERM:
+            return value if self._term_ok(spec, value, where) else None
+        if kind is Kind.URL:
+            return self._url(spec, value, where)
+        if kind is Kind.EMAIL:
+            if EMAIL.match(value):
+                return value
+            self.report(where, "field-email", f"`{value}` ist keine gültige E-Mail-Adresse "
+                        "(Form: name@stelle.de).")
+            return None
+        if kind is Kind.PHONE:
+            if PHONE.match(value):
+                return value
+            self.report(where, "field-phone", f"`{value}` ist keine Telefonnummer. Schreiben Sie "
+                        "Ziffern mit Vorwahl, zum Beispiel `+49 30 1234567` oder `030 1234567`.")
+            return None
+        return self._wrong_type(spec, where)  # pragma: no cover - lists and objects handled above
+
+    def _text(self, spec: Field, value: str, where: Path) -> str | None:
+        if not value:
+            self.report(where, "field-empty", f"Das Feld `{_dotted(where)}` ({spec.label}) ist "
+                        "leer.")
+            return None
+        text = " ".join(value.split())
+        ok = True
+        if HTML_TAG.search(text):
+            self.report(where, "field-html", f"Das Feld `{_dotted(where)}` ({spec.label}) darf "
+                        "kein HTML enthalten. Schreiben Sie reinen Text ohne `<` und `>`.")
+            ok = False
+        if spec.name == "summary" and MARKDOWN_LINK.search(text):
+            self.report(where, "field-plain-text", "Die Kurzbeschreibung ist reiner Text; Links "
+                        "gehören in den Haupttext oder in `resources`.")
+            ok = False
+        if spec.max_length is not None and len(text) > spec.max_length:
+            self.report(where, "field-length", f"Das Feld `{_dotted(where)}` ({spec.label}) hat "
+                        f"{len(text)} Zeichen; erlaubt sind höchstens {spec.max_length}. Kürzen "
+                        f"Sie um {len(text) - spec.max_length} Zeichen.")
+            ok = False
+        return text if ok else None
+
+    def _date(self, spec: Field, value: str, where: Path) -> dt.date | None:
+        if DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                self.report(where, "field-date", f"Das Datum `{value}` in `{_dotted(where)}` gibt "
+                            "es nicht. Prüfen Sie Monat (01–12) und Tag.")
+                return None
+        self.report(where, "field-date", f"`{value}` in `{_dotted(where)}` ({spec.label}) ist kein "
+                    "Datum der Form JJJJ-MM-TT, zum Beispiel `2025-03-14`.")
+        return None
+
+    def _url(self, spec: Field, value: str, where: Path) -> str | None:
+        problem = url_problem(value)
+        if problem is None:
+            return value
+        self.report(where, "field-url", f"`{value}` in `{_dotted(where)}`: {problem}")
+        return None
+
+
+def url_problem(value: str) -> str | None:
+    """Why a URL may not be published, or None when it is fine (http, https, mailto only)."""
+    if any(c.isspace() for c in value):
+        return "Webadressen dürfen keine Leerzeichen enthalten."
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return "Das ist keine gültige Webadresse."
+    scheme = parts.scheme.lower()
+    if scheme not in ALLOWED_SCHEMES:
+        shown = f"`{scheme}:`" if scheme else "ohne `https://`"
+        return (f"Erlaubt sind nur Adressen mit `https://`, `http://` oder `mailto:`, nicht "
+                f"{shown}.")
+    if scheme in ("http", "https") and not parts.hostname:
+        return "Nach `https://` fehlt der Name der Webseite."
+    return None
+
+
+def key_missing(data: Mapping[str, Any], key: str) -> bool:
+    return key not in data
+
+
+def _dotted(where: Path, key: str | None = None) -> str:
+    parts = [str(p) for p in where if not isinstance(p, int)]
+    if key is not None:
+        parts.append(key)
+    return ".".join(parts)
+
+
+def _did_you_mean(word: str, options: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"Meinten Sie `{close[0]}`?" if close else None
+
+
+def _term_hint(item: str, vocabulary: Vocabulary) -> str:
+    close = difflib.get_close_matches(item.lower(), list(vocabulary.ids), n=1, cutoff=0.6)
+    if not close:  # editors often type the label instead of the id
+        labels = {t.label.lower(): t.id for t in vocabulary.terms}
+        match = difflib.get_close_matches(item.lower(), list(labels), n=1, cutoff=0.6)
+        close = [labels[match[0]]] if match else []
+    if close:
+        return f"Meinten Sie `{close[0]}`?"
+    return "Erlaubt sind: " + ", ".join(f"`{i}`" for i in vocabulary.ids) + "."
+
+
+def _example_yaml(spec: Field) -> str:
+    if spec.kind is Kind.OBJECT:
+        return ", zum Beispiel mit den Unterfeldern " + ", ".join(
+            f"`{c.name}`" for c in spec.children
+        )
+    if spec.example in (None, False):
+        return ""
+    return f", zum Beispiel `{spec.name}: {spec.example}`"

@@ -1,0 +1,102 @@
+"""Contacts are institutional. Flag private data unless the entry records documented consent.
+
+The portal is about people who are targets of hate: publishing a private mobile number or a home
+address can put them at risk. Editors who have written consent record it as
+`contact.consent: true` with `contact.consent_date`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Entry
+from ..problems import Problem
+from .body import Body
+
+PRIVATE_MAIL_DOMAINS = frozenset(
+    {
+        "gmail.com", "googlemail.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de",
+        "t-online.de", "freenet.de", "arcor.de", "online.de", "email.de", "mail.de",
+        "posteo.de", "posteo.net", "mailbox.org", "yahoo.com", "yahoo.de", "ymail.com",
+        "outlook.com", "outlook.de", "hotmail.com", "hotmail.de", "live.com", "live.de",
+        "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "aol.de", "protonmail.com",
+        "proton.me", "pm.me", "tutanota.com", "tutanota.de", "tuta.io", "gmx.com",
+    }
+)
+# German mobile numbers: 015x, 016x, 017x, also written +49 1… or 0049 1…
+MOBILE = re.compile(r"(?<![\d+])(?:\+\s?49|0049|0)[\s/().-]*1[5-7]\d(?:[\s/().-]*\d){6,9}(?!\d)")
+EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})")
+STREET = re.compile(
+    r"\b[A-ZÄÖÜ][\wäöüß.-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|steig|"
+    r"chaussee|pfad)\s+\d{1,4}\s?[a-z]?\b"
+    r"|\b(?:Am|An der|Auf dem|Im|In der|Zum|Zur)\s+[A-ZÄÖÜ][\wäöüß-]+\s+\d{1,4}\s?[a-z]?\b"
+)
+INSTITUTION = re.compile(
+    r"rathaus|landratsamt|kreishaus|verwaltung|amt\b|ämter|behörde|stadt|gemeinde|kreis|"
+    r"beratungsstelle|zentrum|büro|verein|e\.\s?v\.|stiftung|haus der|bürgerhaus|bibliothek|"
+    r"schule|geschäftsstelle|dienststelle|polizei|präsidium|gmbh|kammer|institut|hochschule|"
+    r"universität|fachstelle|stelle",
+    re.IGNORECASE,
+)
+
+
+def _consented(entry: Entry) -> bool:
+    contact = entry.fields.get("contact") or {}
+    return bool(contact.get("consent")) and contact.get("consent_date") is not None
+
+
+def _is_private_mail(address: str) -> bool:
+    return address.rsplit("@", 1)[-1].lower() in PRIVATE_MAIL_DOMAINS
+
+
+def check_consent_date(entry: Entry, body: Body) -> Iterator[Problem]:
+    contact = entry.fields.get("contact") or {}
+    if contact.get("consent") and contact.get("consent_date") is None:
+        yield Problem(entry.path, entry.line_of("contact", "consent"), "personal-consent",
+                      "Bei `consent: true` gehört das Datum der Einwilligung dazu: "
+                      "`consent_date: JJJJ-MM-TT`.")
+
+
+def check_contact(entry: Entry, body: Body) -> Iterator[Problem]:
+    if _consented(entry):
+        return
+    contact = entry.fields.get("contact") or {}
+    email = contact.get("email")
+    if isinstance(email, str) and _is_private_mail(email):
+        yield Problem(entry.path, entry.line_of("contact", "email"), "personal-email",
+                      f"`{email}` ist eine private E-Mail-Adresse. Nennen Sie ein dienstliches "
+                      "Funktionspostfach oder dokumentieren Sie die Einwilligung "
+                      "(`consent: true`, `consent_date`).")
+    phone = contact.get("phone")
+    if isinstance(phone, str) and MOBILE.search(phone):
+        yield Problem(entry.path, entry.line_of("contact", "phone"), "personal-phone",
+                      f"`{phone}` ist eine Mobilfunknummer. Nennen Sie eine dienstliche "
+                      "Festnetznummer oder dokumentieren Sie die Einwilligung "
+                      "(`consent: true`, `consent_date`).")
+
+
+def check_body(entry: Entry, body: Body) -> Iterator[Problem]:
+    if _consented(entry):
+        return
+    for line_no, line in body.numbered():
+        if any(ch.isdigit() for ch in line):
+            if MOBILE.search(line):
+                yield Problem(entry.path, line_no, "personal-phone", "Der Text enthält eine "
+                              "Mobilfunknummer. Nennen Sie eine dienstliche Festnetznummer oder "
+                              "dokumentieren Sie die Einwilligung (`contact.consent`).")
+            street = STREET.search(line)
+            if street and not INSTITUTION.search(line):
+                yield Problem(entry.path, line_no, "personal-address", f"„{street.group(0)}“ "
+                              "sieht nach einer Wohnadresse aus. Veröffentlichen Sie nur Adressen "
+                              "von Einrichtungen (nennen Sie die Einrichtung in derselben Zeile) "
+                              "oder dokumentieren Sie die Einwilligung (`contact.consent`).")
+        if "@" in line:
+            for match in EMAIL_IN_TEXT.finditer(line):
+                if _is_private_mail(match.group(0)):
+                    yield Problem(entry.path, line_no, "personal-email", f"`{match.group(0)}` "
+                                  "ist eine private E-Mail-Adresse. Nennen Sie ein dienstliches "
+                                  "Funktionspostfach oder dokumentieren Sie die Einwilligung.")
+
+
+PERSONAL_DATA_RULES = (check_consent_date, check_contact, check_body)

@@ -1,0 +1,40 @@
+"""Review dates: entries whose last check is too long ago are reported as warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..model import Entry
+from ..problems import Problem, Severity
+
+DEFAULT_REVIEW_MONTHS = 24
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
+    return months - (1 if later.day < earlier.day else 0)
+
+
+def last_checked(entry: Entry) -> dt.date | None:
+    """The date readers see as "Zuletzt geprüft": the review date, else the publication date."""
+    value = entry.fields.get("reviewed") or entry.fields.get("published")
+    return value if isinstance(value, dt.date) else None
+
+
+def check_review_age(entry: Entry, today: dt.date, months: int) -> Iterator[Problem]:
+    checked = last_checked(entry)
+    if checked is None or entry.draft:
+        return
+    if checked > today:
+        key = "reviewed" if entry.fields.get("reviewed") else "published"
+        yield Problem(entry.path, entry.line_of(key), "date-future", f"Das Datum {checked:%d.%m.%Y}"
+                      " liegt in der Zukunft.")
+        return
+    age = months_between(checked, today)
+    if age >= months:
+        key = "reviewed" if entry.fields.get("reviewed") else "published"
+        yield Problem(entry.path, entry.line_of(key), "review-due", f"Zuletzt geprüft am "
+                      f"{checked:%d.%m.%Y}, vor {age} Monaten (Frist: {months} Monate). Prüfen Sie "
+                      "den Eintrag und tragen Sie das Datum unter `reviewed` ein.",
+                      Severity.WARNING)
