@@ -61,8 +61,14 @@ def audit_site(
     published = [e for e in entries if not e.draft]
     for entry in published:
         if not output_file(site_dir, entry.src_uri).is_file():
-            problems.append(Problem(entry.path, 1, "build-lost", f"Für `{entry.id}` wurde keine "
-                                    f"Seite erzeugt (erwartet: /{entry.url_path})."))
+            problems.append(
+                Problem(
+                    entry.path,
+                    1,
+                    "build-lost",
+                    f"Für `{entry.id}` wurde keine Seite erzeugt (erwartet: /{entry.url_path}).",
+                )
+            )
     entry_urls = {e.url_path: e.id for e in published}
     expected: dict[str, set[str]] = defaultdict(set)
     for taxonomy in taxonomies:
@@ -79,19 +85,32 @@ def audit_site(
         found.setdefault(group, set())
         path = output_file(site_dir, page.src_uri)
         if not path.is_file():
-            problems.append(Problem(page.src_uri, 1, "build-lost", "Die Seite wurde nicht "
-                                    "geschrieben."))
+            problems.append(
+                Problem(page.src_uri, 1, "build-lost", "Die Seite wurde nicht geschrieben.")
+            )
             continue
         html = path.read_text(encoding="utf-8")
         found[group] |= _linked_entries(html, _url_of(page.src_uri), entry_urls)
     for group, ids in expected.items():
         have = found.get(group, set())
         for missing in sorted(ids - have):
-            problems.append(Problem(f"/{group}/", 1, "build-audit", f"Der Eintrag `{missing}` "
-                                    "fehlt auf dieser Seite, obwohl er den Begriff trägt."))
+            problems.append(
+                Problem(
+                    f"/{group}/",
+                    1,
+                    "build-audit",
+                    f"Der Eintrag `{missing}` fehlt auf dieser Seite, obwohl er den Begriff trägt.",
+                )
+            )
         for extra in sorted(have - ids):
-            problems.append(Problem(f"/{group}/", 1, "build-audit", f"Der Eintrag `{extra}` steht "
-                                    "auf dieser Seite, trägt den Begriff aber nicht."))
+            problems.append(
+                Problem(
+                    f"/{group}/",
+                    1,
+                    "build-audit",
+                    f"Der Eintrag `{extra}` steht auf dieser Seite, trägt den Begriff aber nicht.",
+                )
+            )
     return problems
 
 

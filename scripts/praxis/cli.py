@@ -33,21 +33,32 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / "content" / "vocabularies").is_dir():
             return folder
-    raise UsageError("Kein Inhaltsordner gefunden (erwartet: content/vocabularies). Rufen Sie "
-                     "praxis im Projektordner auf oder geben Sie --root an.")
+    raise UsageError(
+        "Kein Inhaltsordner gefunden (erwartet: content/vocabularies). Rufen Sie "
+        "praxis im Projektordner auf oder geben Sie --root an."
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="praxis", description="Werkzeuge für die Plattform gegen Rassismus "
-                     "und Hass.")
+    parser = _Parser(
+        prog="praxis", description="Werkzeuge für die Plattform gegen Rassismus und Hass."
+    )
     parser.add_argument("--root", type=Path, help="Projektordner (Standard: wird gesucht)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="Einträge prüfen und jeden Fehler mit Zeile melden")
     check.add_argument("paths", nargs="*", type=Path, help="nur diese Dateien (Standard: alle)")
-    check.add_argument("--format", choices=sorted(FORMATTERS), default="text",
-                       help="Ausgabeformat: text, github (Anmerkungen im Pull Request) oder json")
-    check.add_argument("--review-months", type=int, default=DEFAULT_REVIEW_MONTHS,
-                       help="Warnen, wenn die letzte Prüfung länger zurückliegt (Monate)")
+    check.add_argument(
+        "--format",
+        choices=sorted(FORMATTERS),
+        default="text",
+        help="Ausgabeformat: text, github (Anmerkungen im Pull Request) oder json",
+    )
+    check.add_argument(
+        "--review-months",
+        type=int,
+        default=DEFAULT_REVIEW_MONTHS,
+        help="Warnen, wenn die letzte Prüfung länger zurückliegt (Monate)",
+    )
     check.set_defaults(handler=run_check)
     for register in _EXTRA_COMMANDS:
         register(sub)
@@ -78,8 +89,9 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
     warnings = len(corpus.problems) - errors
     if args.format == "text":
         checked = len(only) if only is not None else corpus.files_read
-        print(f"Geprüft: {checked} Dateien, {errors} Fehler, {warnings} Warnungen.",
-              file=sys.stderr)
+        print(
+            f"Geprüft: {checked} Dateien, {errors} Fehler, {warnings} Warnungen.", file=sys.stderr
+        )
     return EXIT_CONTENT if errors else EXIT_OK
 
 

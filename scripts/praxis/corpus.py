@@ -71,8 +71,15 @@ def read_entry(
     """Read, parse and type one entry file."""
     rel = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
     if path.is_dir() and not path.is_symlink():
-        return None, [Problem(rel, 1, "file-folder", "Unterordner werden nicht veröffentlicht. "
-                              f"Legen Sie Einträge direkt in `{content_type.folder}/` ab.")]
+        return None, [
+            Problem(
+                rel,
+                1,
+                "file-folder",
+                "Unterordner werden nicht veröffentlicht. "
+                f"Legen Sie Einträge direkt in `{content_type.folder}/` ab.",
+            )
+        ]
     problems = check_name(path, rel)
     text, found = read_text(path, rel)
     problems.extend(found)

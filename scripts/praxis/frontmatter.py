@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -25,13 +25,13 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 class _StringLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """A safe loader without implicit resolvers: every plain scalar is a string."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: ClassVar[dict] = {}
 
 
 class _PyStringLoader(yaml.SafeLoader):
     """Pure-Python twin used only to scan tokens for anchors, aliases and tags with positions."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: ClassVar[dict] = {}
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -94,9 +94,9 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     try:
         node = yaml.compose(block, Loader=_StringLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = offset + (mark.line if mark else 0)
-        reason = _yaml_reason(exc)
+        where, better = _error_line(exc, block)
+        line = offset + where
+        reason = better or _yaml_reason(exc)
         problems.append(
             Problem(
                 path,
@@ -116,8 +116,13 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
         problems.extend(_special_tokens(block, path, offset))
     if node is None:
         problems.append(
-            Problem(path, 1, "frontmatter-empty", "Der Front Matter ist leer. Tragen Sie die "
-                    "Pflichtfelder ein (siehe Leitfaden für Redakteur:innen).")
+            Problem(
+                path,
+                1,
+                "frontmatter-empty",
+                "Der Front Matter ist leer. Tragen Sie die "
+                "Pflichtfelder ein (siehe Leitfaden für Redakteur:innen).",
+            )
         )
         return fm, problems
     if not isinstance(node, yaml.MappingNode):
@@ -138,19 +143,82 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     return fm, problems
 
 
-def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
-    reasons = {
-        "mapping values are not allowed here": "ein Doppelpunkt steht an einer unerwarteten Stelle "
+def _error_line(exc: yaml.MarkedYAMLError, block: str) -> tuple[int, str | None]:
+    """Where the editor must look, and a better reason where we know one.
+
+    YAML notices an unclosed quote or list only lines later; point at where it was opened.
+    """
+    problem, context = exc.problem_mark, exc.context_mark
+    problem_line = problem.line if problem is not None else 0
+    if context is not None and (exc.context or "").startswith(
+        ("while parsing a flow", "while scanning a quoted")
+    ):
+        return context.line, None
+    if context is not None and context.line < problem_line:
+        lines = block.split("\n")
+        for index in range(context.line, min(problem_line, len(lines))):
+            if _unbalanced_quote(lines[index]):
+                return index, "ein Anführungszeichen wird in dieser Zeile nicht geschlossen"
+    return problem_line, None
+
+
+def _unbalanced_quote(line: str) -> bool:
+    value = line.split(":", 1)[1] if ":" in line else line
+    value = value.split(" #", 1)[0].strip()
+    if value.startswith('"'):
+        return value.replace('\\"', "").count('"') % 2 == 1
+    if value.startswith("'"):
+        return value.replace("''", "").count("'") % 2 == 1
+    return False
+
+
+_REASONS = (
+    (
+        "mapping values are not allowed",
+        "ein Doppelpunkt steht an einer unerwarteten Stelle "
         "(setzen Sie Texte mit Doppelpunkt in Anführungszeichen)",
-        "found character '\\t' that cannot start any token": "Tabulatoren sind nicht erlaubt, "
-        "rücken Sie mit Leerzeichen ein",
-        "found undefined alias": "ein Verweis (`*name`) zeigt auf nichts",
-    }
-    problem = exc.problem or "unbekannter Fehler"
-    for english, german in reasons.items():
+    ),
+    ("found character '\\t'", "Tabulatoren sind nicht erlaubt, rücken Sie mit Leerzeichen ein"),
+    ("found a tab character", "Tabulatoren sind nicht erlaubt, rücken Sie mit Leerzeichen ein"),
+    ("found undefined alias", "ein Verweis (`*name`) zeigt auf nichts"),
+    (
+        "did not find expected key",
+        "die Zeile ist anders eingerückt als die Felder davor, oder "
+        "ein Anführungszeichen wird nicht geschlossen",
+    ),
+    ("could not find expected ':'", "nach dem Feldnamen fehlt ein Doppelpunkt"),
+    ("did not find expected ',' or ']'", "eine Liste in `[ … ]` wird nicht mit `]` geschlossen"),
+    ("did not find expected ',' or '}'", "eine Gruppe in `{ … }` wird nicht mit `}` geschlossen"),
+    ("did not find expected '-' indicator", "ein Listenpunkt ist falsch eingerückt"),
+    (
+        "found unexpected end of stream",
+        "der Front Matter endet mitten in einem Wert (fehlt ein Anführungszeichen?)",
+    ),
+    (
+        "found unknown escape character",
+        "ein `\\` in Anführungszeichen leitet kein gültiges "
+        "Sonderzeichen ein; verdoppeln Sie es oder nutzen Sie einfache Anführungszeichen",
+    ),
+    ("expected <block end>", "die Einrückung passt nicht zu den Zeilen davor"),
+    (
+        "found character that cannot start any token",
+        "ein Wert beginnt mit einem Zeichen, das "
+        "YAML reserviert (etwa `@` oder `` ` ``); setzen Sie den Wert in Anführungszeichen",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "nach `&` oder `*` fehlt ein Name; setzen Sie den Wert in Anführungszeichen",
+    ),
+    ("found duplicate anchor", "ein Anker (`&name`) steht doppelt"),
+)
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    for english, german in _REASONS:
         if problem.startswith(english):
             return german
-    return problem
+    return f"YAML meldet „{problem or 'unbekannter Fehler'}“"
 
 
 def _special_tokens(block: str, path: str, offset: int) -> list[Problem]:
@@ -161,22 +229,37 @@ def _special_tokens(block: str, path: str, offset: int) -> list[Problem]:
             line = offset + token.start_mark.line
             if isinstance(token, yaml.AnchorToken):
                 found.append(
-                    Problem(path, line, "yaml-anchor", f"YAML-Anker (`&{token.value}`) sind nicht "
-                            "erlaubt. Schreiben Sie den Wert aus; steht `&` am Textanfang, setzen "
-                            "Sie den Text in Anführungszeichen.")
+                    Problem(
+                        path,
+                        line,
+                        "yaml-anchor",
+                        f"YAML-Anker (`&{token.value}`) sind nicht "
+                        "erlaubt. Schreiben Sie den Wert aus; steht `&` am Textanfang, setzen "
+                        "Sie den Text in Anführungszeichen.",
+                    )
                 )
             elif isinstance(token, yaml.AliasToken):
                 found.append(
-                    Problem(path, line, "yaml-alias", f"YAML-Verweise (`*{token.value}`) sind nicht "
-                            "erlaubt. Schreiben Sie den Wert aus; steht `*` am Textanfang, setzen "
-                            "Sie den Text in Anführungszeichen.")
+                    Problem(
+                        path,
+                        line,
+                        "yaml-alias",
+                        f"YAML-Verweise (`*{token.value}`) sind nicht "
+                        "erlaubt. Schreiben Sie den Wert aus; steht `*` am Textanfang, setzen "
+                        "Sie den Text in Anführungszeichen.",
+                    )
                 )
             elif isinstance(token, yaml.TagToken):
                 handle, suffix = token.value
                 found.append(
-                    Problem(path, line, "yaml-tag", f"YAML-Typangaben (`{handle or ''}{suffix}`) "
-                            "sind nicht erlaubt. Schreiben Sie den Wert ohne `!`-Angabe; steht `!` "
-                            "am Textanfang, setzen Sie den Text in Anführungszeichen.")
+                    Problem(
+                        path,
+                        line,
+                        "yaml-tag",
+                        f"YAML-Typangaben (`{handle or ''}{suffix}`) "
+                        "sind nicht erlaubt. Schreiben Sie den Wert ohne `!`-Angabe; steht `!` "
+                        "am Textanfang, setzen Sie den Text in Anführungszeichen.",
+                    )
                 )
     except yaml.YAMLError:  # the composer already reported syntax errors
         pass
@@ -220,23 +303,38 @@ class _Walker:
             line = self._line(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 self.problems.append(
-                    Problem(self.path, line, "yaml-key", "Feldnamen müssen einfache Wörter sein "
-                            "(zum Beispiel `title`), keine Listen oder Objekte.")
+                    Problem(
+                        self.path,
+                        line,
+                        "yaml-key",
+                        "Feldnamen müssen einfache Wörter sein "
+                        "(zum Beispiel `title`), keine Listen oder Objekte.",
+                    )
                 )
                 continue
             key = key_node.value
             if key == "<<":
                 self.problems.append(
-                    Problem(self.path, line, "yaml-merge", "Zusammenführungen (`<<`) sind nicht "
-                            "erlaubt. Schreiben Sie die Felder einzeln aus.")
+                    Problem(
+                        self.path,
+                        line,
+                        "yaml-merge",
+                        "Zusammenführungen (`<<`) sind nicht "
+                        "erlaubt. Schreiben Sie die Felder einzeln aus.",
+                    )
                 )
                 continue
             if key in result:
                 first = self.lines.get((*where, key), line)
                 self.problems.append(
-                    Problem(self.path, line, "yaml-duplicate-key", f"Das Feld `{_dotted(where, key)}` "
-                            f"steht doppelt (zuerst in Zeile {first}). Löschen Sie eine der beiden "
-                            "Zeilen.")
+                    Problem(
+                        self.path,
+                        line,
+                        "yaml-duplicate-key",
+                        f"Das Feld `{_dotted(where, key)}` "
+                        f"steht doppelt (zuerst in Zeile {first}). Löschen Sie eine der beiden "
+                        "Zeilen.",
+                    )
                 )
                 continue
             self.lines[(*where, key)] = line

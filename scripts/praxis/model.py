@@ -68,8 +68,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         url_path="empfehlungen",
         singular="Empfehlung",
         plural="Empfehlungen",
-        description="Empfehlungen für Kommunen, abgeleitet aus den Erfahrungen der "
-        "Modellkommunen.",
+        description="Empfehlungen für Kommunen, abgeleitet aus den Erfahrungen der Modellkommunen.",
     ),
     ContentType(
         key="material",

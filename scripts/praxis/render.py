@@ -149,8 +149,10 @@ class SiteRenderer:
         for term in vocabulary.terms:
             count = self.index.count(taxonomy, term)
             target = link(uri, f"{vocabulary.path}/{term.id}.md")
-            lines.append(f"- [{md_text(term.label)}]({target}) – "
-                         f"{plural(count, 'Eintrag', 'Einträge')}  \n  {md_text(term.description)}")
+            lines.append(
+                f"- [{md_text(term.label)}]({target}) – "
+                f"{plural(count, 'Eintrag', 'Einträge')}  \n  {md_text(term.description)}"
+            )
         return PageSpec(uri, vocabulary.title, "\n".join(lines) + "\n", "overview")
 
     def term_pages(self, taxonomy: Taxonomy, term: Term) -> Iterator[PageSpec]:
@@ -161,24 +163,36 @@ class SiteRenderer:
         chunks = paginate(listed, self.page_size)
         for number, chunk in enumerate(chunks, start=1):
             uri = page_uri(base, number)
+            overview = link(uri, f"{vocabulary.path}/index.md")
             summary = " · ".join(
                 plural(totals[t.key], t.singular, t.plural) for t in CONTENT_TYPES if totals[t.key]
             )
             head = [
                 md_text(term.description),
                 "",
-                f"{vocabulary.title}: [alle im Überblick]({link(uri, f'{vocabulary.path}/index.md')})",
+                f"{vocabulary.title}: [alle im Überblick]({overview})",
                 "",
-                f"**{plural(len(listed), 'Eintrag', 'Einträge')}**" + (f": {summary}" if summary else ""),
+                f"**{plural(len(listed), 'Eintrag', 'Einträge')}**"
+                + (f": {summary}" if summary else ""),
             ]
-            body = self._grouped(uri, chunk, totals) if listed else (
-                "\nZu diesem Begriff gibt es noch keine Einträge. [Schlagen Sie ein "
-                f"Praxisbeispiel vor]({link(uri, 'mitmachen.md')}).\n"
+            body = (
+                self._grouped(uri, chunk, totals)
+                if listed
+                else (
+                    "\nZu diesem Begriff gibt es noch keine Einträge. [Schlagen Sie ein "
+                    f"Praxisbeispiel vor]({link(uri, 'mitmachen.md')}).\n"
+                )
             )
             title = term.label if number == 1 else f"{term.label} – Seite {number}"
             markdown = "\n".join(head) + "\n" + body + self._pager(uri, base, number, len(chunks))
-            yield PageSpec(uri, title, markdown, "term", tuple(e.id for e in chunk),
-                           data={"taxonomy": taxonomy.name, "term": term.id})
+            yield PageSpec(
+                uri,
+                title,
+                markdown,
+                "term",
+                tuple(e.id for e in chunk),
+                data={"taxonomy": taxonomy.name, "term": term.id},
+            )
 
     def list_pages(self, content_type: ContentType) -> Iterator[PageSpec]:
         base = f"{content_type.url_path}/index.md"
@@ -197,16 +211,32 @@ class SiteRenderer:
             head.append(f"**{plural(len(listed), content_type.singular, content_type.plural)}**")
             items = "\n".join(self._item(uri, e) for e in chunk)
             body = "\n\n" + items if listed else "\n\nNoch keine Einträge.\n"
-            title = content_type.plural if number == 1 else f"{content_type.plural} – Seite {number}"
+            title = (
+                content_type.plural if number == 1 else f"{content_type.plural} – Seite {number}"
+            )
             markdown = "\n".join(head) + body + "\n" + self._pager(uri, base, number, len(chunks))
-            yield PageSpec(uri, title, markdown, "list", tuple(e.id for e in chunk),
-                           data={"content_type": content_type.key})
+            yield PageSpec(
+                uri,
+                title,
+                markdown,
+                "list",
+                tuple(e.id for e in chunk),
+                data={"content_type": content_type.key},
+            )
 
     # -- entries -----------------------------------------------------------------------------
 
     def entry_page(self, entry: Entry) -> PageSpec:
-        return PageSpec(entry.src_uri, entry.title, entry.body, "entry", (entry.id,), entry,
-                        draft=entry.draft, data=self.fact_box(entry))
+        return PageSpec(
+            entry.src_uri,
+            entry.title,
+            entry.body,
+            "entry",
+            (entry.id,),
+            entry,
+            draft=entry.draft,
+            data=self.fact_box(entry),
+        )
 
     def _term_link(self, taxonomy: Taxonomy, term_id: str) -> dict[str, str]:
         term = taxonomy.vocabulary.get(term_id)
@@ -219,8 +249,13 @@ class SiteRenderer:
 
         def row(field_name: str, values: list[dict[str, str]], label: str | None = None) -> None:
             if values:
-                rows.append({"label": label or FIELD_BY_NAME[field_name].label,
-                             "field": field_name, "values": values})
+                rows.append(
+                    {
+                        "label": label or FIELD_BY_NAME[field_name].label,
+                        "field": field_name,
+                        "values": values,
+                    }
+                )
 
         by_field = {t.field: t for t in self.index.taxonomies}
         municipality = entry.fields.get("municipality")
@@ -239,8 +274,11 @@ class SiteRenderer:
         if period and period.get("start"):
             start = period["start"]
             end = period.get("end")
-            text = (f"{start.month:02d}/{start.year} – {end.month:02d}/{end.year}" if end
-                    else f"seit {start.month:02d}/{start.year} (laufend)")
+            text = (
+                f"{start.month:02d}/{start.year} – {end.month:02d}/{end.year}"
+                if end
+                else f"seit {start.month:02d}/{start.year} (laufend)"
+            )
             row("period", [{"text": text}])
         for name in ("funding", "duration", "provider", "costs", "issuer"):
             if entry.fields.get(name):
@@ -258,25 +296,37 @@ class SiteRenderer:
             row("contact", values)
         resources = [
             {"text": r["title"], "url": r["url"]}
-            for r in entry.fields.get("resources") or () if r.get("title") and r.get("url")
+            for r in entry.fields.get("resources") or ()
+            if r.get("title") and r.get("url")
         ]
         row("resources", resources)
         related = []
         for target in entry.fields.get("related") or ():
             other = self.by_id.get(target)
             if other is not None and (entry.draft or not other.draft):
-                related.append({"text": other.title, "path": other.url_path,
-                                "kind": other.type.singular})
+                related.append(
+                    {"text": other.title, "path": other.url_path, "kind": other.type.singular}
+                )
         row("related", related)
         dates = []
         published = entry.fields.get("published")
         if published:
-            dates.append({"label": FIELD_BY_NAME["published"].label,
-                          "text": german_date(published), "iso": published.isoformat()})
+            dates.append(
+                {
+                    "label": FIELD_BY_NAME["published"].label,
+                    "text": german_date(published),
+                    "iso": published.isoformat(),
+                }
+            )
         checked = last_checked(entry)
         if checked:
-            dates.append({"label": FIELD_BY_NAME["reviewed"].label,
-                          "text": german_date(checked), "iso": checked.isoformat()})
+            dates.append(
+                {
+                    "label": FIELD_BY_NAME["reviewed"].label,
+                    "text": german_date(checked),
+                    "iso": checked.isoformat(),
+                }
+            )
         return {
             "id": entry.id,
             "type": entry.type.singular,

@@ -79,90 +79,282 @@ def _text(name: str, label: str, help: str, example: str, **kw: Any) -> Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    _text("title", "Titel", "Kurzer, sprechender Titel des Eintrags; erscheint als Überschrift, in "
-          "Listen und in der Suche.", "Clearingstelle für rassistische Vorfälle im Landkreis "
-          "Talheim (fiktiv)", required_for=ALL_TYPES, max_length=TITLE_MAX),
-    _text("summary", "Kurzbeschreibung", f"Ein bis zwei Sätze reiner Text (höchstens {SUMMARY_MAX} "
-          "Zeichen) für Listen, Suche und Vorschau.", "Der Landkreis prüft gemeldete Vorfälle in "
-          "einem festen Verfahren und vermittelt Betroffene an Beratungsstellen.",
-          required_for=ALL_TYPES, max_length=SUMMARY_MAX),
-    Field("modules", Kind.TERMS, "Module", "Die Module des Programms, zu denen der Eintrag gehört "
-          "(mindestens eines).", ["modul-2"], required_for=ALL_TYPES, vocabulary="modules"),
-    Field("topics", Kind.TERMS, "Themen", "Die Themen des Eintrags (mindestens eines).",
-          ["clearingverfahren", "meldestellen"], required_for=ALL_TYPES, vocabulary="topics"),
-    Field("target_groups", Kind.TERMS, "Zielgruppen", "Für wen der Eintrag gedacht ist "
-          "(mindestens eine Zielgruppe).", ["verwaltung", "beratungsstellen"],
-          required_for=ALL_TYPES, vocabulary="target_groups"),
-    Field("published", Kind.DATE, "Veröffentlicht am", "Datum der Erstveröffentlichung auf der "
-          "Plattform.", "2025-03-14", required_for=ALL_TYPES),
-    Field("reviewed", Kind.DATE, "Zuletzt geprüft", "Datum der letzten redaktionellen Prüfung; "
-          "ältere Einträge werden zur Prüfung gemeldet.", "2026-02-01"),
-    Field("municipality", Kind.OBJECT, "Kommune", "Die Kommune, in der das Praxisbeispiel "
-          "entstanden ist.", None, required_for=frozenset({"praxisbeispiel"}),
-          types=frozenset({"praxisbeispiel"}), children=(
-              _text("name", "Name", "Name der Kommune, wie sie sich selbst nennt.",
-                    "Landkreis Talheim (fiktiv)", required_for=ALL_TYPES, max_length=120),
-              Field("type", Kind.TERM, "Kommunentyp", "Art der Kommune.", "landkreis",
-                    required_for=ALL_TYPES, vocabulary="municipality_types"),
-              Field("state", Kind.TERM, "Bundesland", "Land, in dem die Kommune liegt.",
-                    "baden-wuerttemberg", required_for=ALL_TYPES, vocabulary="states"),
-          )),
-    Field("period", Kind.OBJECT, "Zeitraum", "Laufzeit des Vorhabens; ohne Ende gilt es als "
-          "laufend.", None, children=(
-              Field("start", Kind.DATE, "Beginn", "Beginn des Vorhabens.", "2023-01-01",
-                    required_for=ALL_TYPES),
-              Field("end", Kind.DATE, "Ende", "Ende des Vorhabens (weglassen, wenn es noch "
-                    "läuft).", "2025-12-31"),
-          )),
-    Field("actors", Kind.TERMS, "Beteiligte", "Wer zusammenarbeitet: Verwaltung, "
-          "Beratungsstellen, Polizei, Zivilgesellschaft, Medien, Wirtschaft …",
-          ["verwaltung", "beratungsstelle", "polizei"], vocabulary="actors"),
-    _text("funding", "Finanzierung", "Wie das Vorhaben finanziert wurde (Eigenmittel, "
-          "Förderprogramm …).", "Eigenmittel des Landkreises und Landesförderung",
-          types=frozenset({"praxisbeispiel"}), max_length=300),
-    Field("formats", Kind.TERMS, "Formate", "In welcher Form das Training oder Material angeboten "
-          "wird.", ["praesenz", "online"], required_for=frozenset({"material"}),
-          types=frozenset({"material"}), vocabulary="formats"),
-    _text("duration", "Dauer", "Zeitlicher Umfang, zum Beispiel „2 Tage à 6 Stunden“.",
-          "2 Tage à 6 Stunden", types=frozenset({"material"}), max_length=120),
-    _text("provider", "Anbieter", "Wer das Training oder Material anbietet.",
-          "Fortbildungsinstitut Nordland (fiktiv)", types=frozenset({"material"}),
-          max_length=200),
-    _text("costs", "Kosten", "Kosten für Teilnehmende oder Kommunen.", "kostenfrei für Kommunen",
-          types=frozenset({"material"}), max_length=200),
-    _text("issuer", "Herausgeber", "Wer die Empfehlung ausspricht.",
-          "Austauschforum der Modellkommunen (fiktiv)", types=frozenset({"empfehlung"}),
-          max_length=200),
-    Field("contact", Kind.OBJECT, "Kontakt", "Institutioneller Kontakt (Stelle, Funktionspostfach, "
-          "Dienstnummer). Private Daten nur mit dokumentierter Einwilligung.", None, children=(
-              _text("organisation", "Stelle", "Die Stelle, die Auskunft gibt.",
-                    "Integrationsbüro des Landkreises Talheim (fiktiv)", required_for=ALL_TYPES,
-                    max_length=200),
-              Field("email", Kind.EMAIL, "E-Mail", "Funktionspostfach der Stelle.",
-                    "integration@landkreis-talheim.example"),
-              Field("phone", Kind.PHONE, "Telefon", "Dienstliche Festnetznummer.",
-                    "+49 7000 123456"),
-              Field("url", Kind.URL, "Webseite", "Webseite der Stelle oder des Vorhabens.",
-                    "https://www.landkreis-talheim.example/integration"),
-              Field("consent", Kind.BOOL, "Einwilligung", "`true`, wenn die genannte Person der "
-                    "Veröffentlichung persönlicher Kontaktdaten zugestimmt hat.", False),
-              Field("consent_date", Kind.DATE, "Einwilligung am", "Datum der Einwilligung "
-                    "(Pflicht, wenn `consent: true`).", "2025-02-01"),
-          )),
-    Field("resources", Kind.OBJECT_LIST, "Materialien und Links", "Weiterführende Dokumente und "
-          "Webseiten.", None, children=(
-              _text("title", "Titel", "Sprechender Titel des Dokuments.",
-                    "Leitfaden Clearingverfahren (PDF)", required_for=ALL_TYPES, max_length=200),
-              Field("url", Kind.URL, "Adresse", "Webadresse des Dokuments.",
-                    "https://www.landkreis-talheim.example/leitfaden.pdf",
-                    required_for=ALL_TYPES),
-          )),
-    Field("related", Kind.ENTRY_IDS, "Verwandte Einträge", "Kennungen anderer Einträge "
-          "(Dateiname ohne `.md`), auf die verwiesen wird.", ["austauschforum-modellkommunen"]),
-    Field("example", Kind.BOOL, "Beispielinhalt", "`true` für Demonstrationsinhalte; sie werden "
-          "mit einem sichtbaren Hinweis gezeigt.", False),
-    Field("draft", Kind.BOOL, "Entwurf", "`true` hält den Eintrag aus der veröffentlichten Seite "
-          "heraus; in der Vorschau bleibt er sichtbar.", False),
+    _text(
+        "title",
+        "Titel",
+        "Kurzer, sprechender Titel des Eintrags; erscheint als Überschrift, in "
+        "Listen und in der Suche.",
+        "Clearingstelle für rassistische Vorfälle im Landkreis Talheim (fiktiv)",
+        required_for=ALL_TYPES,
+        max_length=TITLE_MAX,
+    ),
+    _text(
+        "summary",
+        "Kurzbeschreibung",
+        f"Ein bis zwei Sätze reiner Text (höchstens {SUMMARY_MAX} "
+        "Zeichen) für Listen, Suche und Vorschau.",
+        "Der Landkreis prüft gemeldete Vorfälle in "
+        "einem festen Verfahren und vermittelt Betroffene an Beratungsstellen.",
+        required_for=ALL_TYPES,
+        max_length=SUMMARY_MAX,
+    ),
+    Field(
+        "modules",
+        Kind.TERMS,
+        "Module",
+        "Die Module des Programms, zu denen der Eintrag gehört (mindestens eines).",
+        ["modul-2"],
+        required_for=ALL_TYPES,
+        vocabulary="modules",
+    ),
+    Field(
+        "topics",
+        Kind.TERMS,
+        "Themen",
+        "Die Themen des Eintrags (mindestens eines).",
+        ["clearingverfahren", "meldestellen"],
+        required_for=ALL_TYPES,
+        vocabulary="topics",
+    ),
+    Field(
+        "target_groups",
+        Kind.TERMS,
+        "Zielgruppen",
+        "Für wen der Eintrag gedacht ist (mindestens eine Zielgruppe).",
+        ["verwaltung", "beratungsstellen"],
+        required_for=ALL_TYPES,
+        vocabulary="target_groups",
+    ),
+    Field(
+        "published",
+        Kind.DATE,
+        "Veröffentlicht am",
+        "Datum der Erstveröffentlichung auf der Plattform.",
+        "2025-03-14",
+        required_for=ALL_TYPES,
+    ),
+    Field(
+        "reviewed",
+        Kind.DATE,
+        "Zuletzt geprüft",
+        "Datum der letzten redaktionellen Prüfung; ältere Einträge werden zur Prüfung gemeldet.",
+        "2026-02-01",
+    ),
+    Field(
+        "municipality",
+        Kind.OBJECT,
+        "Kommune",
+        "Die Kommune, in der das Praxisbeispiel entstanden ist.",
+        None,
+        required_for=frozenset({"praxisbeispiel"}),
+        types=frozenset({"praxisbeispiel"}),
+        children=(
+            _text(
+                "name",
+                "Name",
+                "Name der Kommune, wie sie sich selbst nennt.",
+                "Landkreis Talheim (fiktiv)",
+                required_for=ALL_TYPES,
+                max_length=120,
+            ),
+            Field(
+                "type",
+                Kind.TERM,
+                "Kommunentyp",
+                "Art der Kommune.",
+                "landkreis",
+                required_for=ALL_TYPES,
+                vocabulary="municipality_types",
+            ),
+            Field(
+                "state",
+                Kind.TERM,
+                "Bundesland",
+                "Land, in dem die Kommune liegt.",
+                "baden-wuerttemberg",
+                required_for=ALL_TYPES,
+                vocabulary="states",
+            ),
+        ),
+    ),
+    Field(
+        "period",
+        Kind.OBJECT,
+        "Zeitraum",
+        "Laufzeit des Vorhabens; ohne Ende gilt es als laufend.",
+        None,
+        children=(
+            Field(
+                "start",
+                Kind.DATE,
+                "Beginn",
+                "Beginn des Vorhabens.",
+                "2023-01-01",
+                required_for=ALL_TYPES,
+            ),
+            Field(
+                "end",
+                Kind.DATE,
+                "Ende",
+                "Ende des Vorhabens (weglassen, wenn es noch läuft).",
+                "2025-12-31",
+            ),
+        ),
+    ),
+    Field(
+        "actors",
+        Kind.TERMS,
+        "Beteiligte",
+        "Wer zusammenarbeitet: Verwaltung, "
+        "Beratungsstellen, Polizei, Zivilgesellschaft, Medien, Wirtschaft …",
+        ["verwaltung", "beratungsstelle", "polizei"],
+        vocabulary="actors",
+    ),
+    _text(
+        "funding",
+        "Finanzierung",
+        "Wie das Vorhaben finanziert wurde (Eigenmittel, Förderprogramm …).",
+        "Eigenmittel des Landkreises und Landesförderung",
+        types=frozenset({"praxisbeispiel"}),
+        max_length=300,
+    ),
+    Field(
+        "formats",
+        Kind.TERMS,
+        "Formate",
+        "In welcher Form das Training oder Material angeboten wird.",
+        ["praesenz", "online"],
+        required_for=frozenset({"material"}),
+        types=frozenset({"material"}),
+        vocabulary="formats",
+    ),
+    _text(
+        "duration",
+        "Dauer",
+        "Zeitlicher Umfang, zum Beispiel „2 Tage à 6 Stunden“.",
+        "2 Tage à 6 Stunden",
+        types=frozenset({"material"}),
+        max_length=120,
+    ),
+    _text(
+        "provider",
+        "Anbieter",
+        "Wer das Training oder Material anbietet.",
+        "Fortbildungsinstitut Nordland (fiktiv)",
+        types=frozenset({"material"}),
+        max_length=200,
+    ),
+    _text(
+        "costs",
+        "Kosten",
+        "Kosten für Teilnehmende oder Kommunen.",
+        "kostenfrei für Kommunen",
+        types=frozenset({"material"}),
+        max_length=200,
+    ),
+    _text(
+        "issuer",
+        "Herausgeber",
+        "Wer die Empfehlung ausspricht.",
+        "Austauschforum der Modellkommunen (fiktiv)",
+        types=frozenset({"empfehlung"}),
+        max_length=200,
+    ),
+    Field(
+        "contact",
+        Kind.OBJECT,
+        "Kontakt",
+        "Institutioneller Kontakt (Stelle, Funktionspostfach, "
+        "Dienstnummer). Private Daten nur mit dokumentierter Einwilligung.",
+        None,
+        children=(
+            _text(
+                "organisation",
+                "Stelle",
+                "Die Stelle, die Auskunft gibt.",
+                "Integrationsbüro des Landkreises Talheim (fiktiv)",
+                required_for=ALL_TYPES,
+                max_length=200,
+            ),
+            Field(
+                "email",
+                Kind.EMAIL,
+                "E-Mail",
+                "Funktionspostfach der Stelle.",
+                "integration@landkreis-talheim.example",
+            ),
+            Field("phone", Kind.PHONE, "Telefon", "Dienstliche Festnetznummer.", "+49 7000 123456"),
+            Field(
+                "url",
+                Kind.URL,
+                "Webseite",
+                "Webseite der Stelle oder des Vorhabens.",
+                "https://www.landkreis-talheim.example/integration",
+            ),
+            Field(
+                "consent",
+                Kind.BOOL,
+                "Einwilligung",
+                "`true`, wenn die genannte Person der "
+                "Veröffentlichung persönlicher Kontaktdaten zugestimmt hat.",
+                False,
+            ),
+            Field(
+                "consent_date",
+                Kind.DATE,
+                "Einwilligung am",
+                "Datum der Einwilligung (Pflicht, wenn `consent: true`).",
+                "2025-02-01",
+            ),
+        ),
+    ),
+    Field(
+        "resources",
+        Kind.OBJECT_LIST,
+        "Materialien und Links",
+        "Weiterführende Dokumente und Webseiten.",
+        None,
+        children=(
+            _text(
+                "title",
+                "Titel",
+                "Sprechender Titel des Dokuments.",
+                "Leitfaden Clearingverfahren (PDF)",
+                required_for=ALL_TYPES,
+                max_length=200,
+            ),
+            Field(
+                "url",
+                Kind.URL,
+                "Adresse",
+                "Webadresse des Dokuments.",
+                "https://www.landkreis-talheim.example/leitfaden.pdf",
+                required_for=ALL_TYPES,
+            ),
+        ),
+    ),
+    Field(
+        "related",
+        Kind.ENTRY_IDS,
+        "Verwandte Einträge",
+        "Kennungen anderer Einträge (Dateiname ohne `.md`), auf die verwiesen wird.",
+        ["austauschforum-modellkommunen"],
+    ),
+    Field(
+        "example",
+        Kind.BOOL,
+        "Beispielinhalt",
+        "`true` für Demonstrationsinhalte; sie werden mit einem sichtbaren Hinweis gezeigt.",
+        False,
+    ),
+    Field(
+        "draft",
+        Kind.BOOL,
+        "Entwurf",
+        "`true` hält den Eintrag aus der veröffentlichten Seite "
+        "heraus; in der Vorschau bleibt er sichtbar.",
+        False,
+    ),
 )
 
 FIELD_BY_NAME: Mapping[str, Field] = {f.name: f for f in FIELDS}

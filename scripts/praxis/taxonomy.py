@@ -13,8 +13,9 @@ from .model import CONTENT_TYPES, Entry, Term, Vocabulary
 from .schema import term_fields
 
 _TYPE_ORDER = {t.key: index for index, t in enumerate(CONTENT_TYPES)}
-_GERMAN_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "a", "Ö": "o",
-                              "Ü": "u"})
+_GERMAN_FOLD = str.maketrans(
+    {"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "a", "Ö": "o", "Ü": "u"}
+)
 
 
 def sort_key(entry: Entry) -> tuple[int, str, str]:

@@ -40,36 +40,71 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
     if problems:
         return None, problems
     if not isinstance(data, dict):
-        return None, [Problem(rel, 1, "vocabulary", "Ein Vokabular besteht aus den Feldern "
-                              "`title`, `path`, `description` und `terms`.")]
+        return None, [
+            Problem(
+                rel,
+                1,
+                "vocabulary",
+                "Ein Vokabular besteht aus den Feldern `title`, `path`, `description` und `terms`.",
+            )
+        ]
     for key in ("title", "path", "description"):
         if not isinstance(data.get(key), str) or not data[key].strip():
-            problems.append(Problem(rel, lines.get((key,), 1), "vocabulary",
-                                    f"Das Feld `{key}` fehlt oder ist leer."))
+            problems.append(
+                Problem(
+                    rel,
+                    lines.get((key,), 1),
+                    "vocabulary",
+                    f"Das Feld `{key}` fehlt oder ist leer.",
+                )
+            )
     raw_terms = data.get("terms")
     if not isinstance(raw_terms, list) or not raw_terms:
-        problems.append(Problem(rel, lines.get(("terms",), 1), "vocabulary",
-                                "Die Liste `terms` fehlt oder ist leer."))
+        problems.append(
+            Problem(
+                rel,
+                lines.get(("terms",), 1),
+                "vocabulary",
+                "Die Liste `terms` fehlt oder ist leer.",
+            )
+        )
         return None, problems
     terms: list[Term] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_terms):
         line = lines.get(("terms", index), 1)
         if not isinstance(raw, dict) or set(raw) != {"id", "label", "description"}:
-            problems.append(Problem(rel, line, "vocabulary", "Jeder Begriff braucht genau die "
-                                    "Felder `id`, `label` und `description`."))
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "vocabulary",
+                    "Jeder Begriff braucht genau die Felder `id`, `label` und `description`.",
+                )
+            )
             continue
         if not all(isinstance(raw[k], str) and raw[k].strip() for k in raw):
-            problems.append(Problem(rel, line, "vocabulary", "`id`, `label` und `description` "
-                                    "müssen Texte sein."))
+            problems.append(
+                Problem(
+                    rel, line, "vocabulary", "`id`, `label` und `description` müssen Texte sein."
+                )
+            )
             continue
         if not TERM_ID.match(raw["id"]):
-            problems.append(Problem(rel, line, "vocabulary", f"Die Kennung `{raw['id']}` darf nur "
-                                    "Kleinbuchstaben a–z, Ziffern und Bindestriche enthalten."))
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "vocabulary",
+                    f"Die Kennung `{raw['id']}` darf nur "
+                    "Kleinbuchstaben a–z, Ziffern und Bindestriche enthalten.",
+                )
+            )
             continue
         if raw["id"] in seen:
-            problems.append(Problem(rel, line, "vocabulary", f"Die Kennung `{raw['id']}` steht "
-                                    "doppelt."))
+            problems.append(
+                Problem(rel, line, "vocabulary", f"Die Kennung `{raw['id']}` steht doppelt.")
+            )
             continue
         seen.add(raw["id"])
         terms.append(Term(raw["id"], raw["label"].strip(), raw["description"].strip()))

@@ -33,8 +33,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.praxis")
 
-TEMPLATES = {"entry": "entry.html", "term": "main.html", "list": "main.html",
-             "overview": "main.html"}
+TEMPLATES = {
+    "entry": "entry.html",
+    "term": "main.html",
+    "list": "main.html",
+    "overview": "main.html",
+}
 
 
 class PraxisConfig(base.Config):
@@ -63,17 +67,22 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             log.info(warning.text())
         self.corpus = corpus
         self.index = build_index(corpus.entries, corpus.vocabularies)
-        renderer = SiteRenderer(corpus.entries, corpus.vocabularies, self.index,
-                                self.config.page_size)
+        renderer = SiteRenderer(
+            corpus.entries, corpus.vocabularies, self.index, self.config.page_size
+        )
         self.pages = {page.src_uri: page for page in renderer.pages()}
-        log.info(f"praxis: {len(corpus.entries)} Einträge gelesen, {len(self.pages)} Seiten erzeugt")
+        log.info(
+            f"praxis: {len(corpus.entries)} Einträge gelesen, {len(self.pages)} Seiten erzeugt"
+        )
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for uri, page in self.pages.items():
             if files.get_file_from_path(uri) is not None:
-                raise PluginError(f"docs/{uri} überschneidet sich mit einer erzeugten Seite. "
-                                  "Benennen Sie die Datei in docs/ um.")
+                raise PluginError(
+                    f"docs/{uri} überschneidet sich mit einer erzeugten Seite. "
+                    "Benennen Sie die Datei in docs/ um."
+                )
             # Generated pages are reached through overviews and lists; mkdocs.yml's nav may
             # still name some of them. Drafts are shown by `mkdocs serve` only.
             inclusion = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
@@ -95,9 +104,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             page.meta["description"] = escape(spec.entry.summary)
         return markdown
 
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None and spec.kind == "entry":
             return sanitize_html(html)
@@ -115,12 +122,18 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.missing_operator:
-            log.info(f"praxis: {len(self.missing_operator)} Betreiberangaben fehlen noch "
-                     "(extra.operator in mkdocs.yml); die Seiten zeigen „Angabe fehlt“.")
+            log.info(
+                f"praxis: {len(self.missing_operator)} Betreiberangaben fehlen noch "
+                "(extra.operator in mkdocs.yml); die Seiten zeigen „Angabe fehlt“."
+            )
         if not self.config.audit or self.corpus is None or self.index is None:
             return
-        problems = audit_site(Path(config.site_dir), self.corpus.entries,
-                              self.index.taxonomies, list(self.pages.values()))
+        problems = audit_site(
+            Path(config.site_dir),
+            self.corpus.entries,
+            self.index.taxonomies,
+            list(self.pages.values()),
+        )
         if problems:
             raise PluginError("Die gebaute Seite ist unvollständig:\n" + format_text(problems))
         log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")

@@ -19,7 +19,9 @@ from .fields import url_problem
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|!--|![A-Za-z\[]|\?)")
-INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+INLINE_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"
+)
 REFERENCE_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S*?)>?(?:\s|$)")
 AUTOLINK = re.compile(r"<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*)>")
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
@@ -27,9 +29,26 @@ SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
 ATTR_ALLOWED = re.compile(r"^(?:[.#][A-Za-z][\w-]*[ \t]*)*$")
 VAGUE_LINK_TEXTS = frozenset(
-    {"hier", "hier klicken", "klicken sie hier", "link", "dieser link", "mehr", "mehr dazu",
-     "weiter", "weiterlesen", "mehr lesen", "mehr erfahren", "here", "click here", "more",
-     "read more", "details", "siehe hier", "unter diesem link"}
+    {
+        "hier",
+        "hier klicken",
+        "klicken sie hier",
+        "link",
+        "dieser link",
+        "mehr",
+        "mehr dazu",
+        "weiter",
+        "weiterlesen",
+        "mehr lesen",
+        "mehr erfahren",
+        "here",
+        "click here",
+        "more",
+        "read more",
+        "details",
+        "siehe hier",
+        "unter diesem link",
+    }
 )
 
 
@@ -52,8 +71,10 @@ class Body:
             opening = FENCE.match(line)
             if fence is not None:
                 masked.append("")
-                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(
-                    fence
+                if (
+                    opening
+                    and opening.group(1)[0] == fence[0]
+                    and len(opening.group(1)) >= len(fence)
                 ):
                     fence = None
                 continue
@@ -73,8 +94,13 @@ class Body:
 
 def check_empty(entry: Entry, body: Body) -> Iterator[Problem]:
     if not body.text.strip():
-        yield Problem(entry.path, body.first_line, "body-empty", "Der Eintrag hat keinen "
-                      "Haupttext. Beschreiben Sie das Vorhaben unter dem Front Matter.")
+        yield Problem(
+            entry.path,
+            body.first_line,
+            "body-empty",
+            "Der Eintrag hat keinen "
+            "Haupttext. Beschreiben Sie das Vorhaben unter dem Front Matter.",
+        )
 
 
 def check_raw_html(entry: Entry, body: Body) -> Iterator[Problem]:
@@ -84,9 +110,14 @@ def check_raw_html(entry: Entry, body: Body) -> Iterator[Problem]:
         match = RAW_HTML.search(AUTOLINK.sub("", line))
         if match:
             shown = match.group(0)
-            yield Problem(entry.path, line_no, "body-html", f"HTML (`{shown}…`) ist im Haupttext "
-                          "nicht erlaubt. Verwenden Sie Markdown: **fett**, [Linktext](https://…), "
-                          "Listen, Tabellen oder Hinweiskästen (`!!! note`).")
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-html",
+                f"HTML (`{shown}…`) ist im Haupttext "
+                "nicht erlaubt. Verwenden Sie Markdown: **fett**, [Linktext](https://…), "
+                "Listen, Tabellen oder Hinweiskästen (`!!! note`).",
+            )
 
 
 def check_attribute_lists(entry: Entry, body: Body) -> Iterator[Problem]:
@@ -99,9 +130,14 @@ def check_attribute_lists(entry: Entry, body: Body) -> Iterator[Problem]:
             if "=" in content or (
                 match.group(0).startswith("{:") and not ATTR_ALLOWED.match(content)
             ):
-                yield Problem(entry.path, line_no, "body-attributes", "In Attributlisten sind "
-                              "nur Klassen (`{: .name }`) und Anker (`{: #name }`) erlaubt, keine "
-                              "Attribute mit `=`.")
+                yield Problem(
+                    entry.path,
+                    line_no,
+                    "body-attributes",
+                    "In Attributlisten sind "
+                    "nur Klassen (`{: .name }`) und Anker (`{: #name }`) erlaubt, keine "
+                    "Attribute mit `=`.",
+                )
 
 
 def _links(body: Body) -> Iterator[tuple[int, bool, str, str]]:
@@ -139,21 +175,45 @@ def check_links(entry: Entry, body: Body) -> Iterator[Problem]:
         if problem:
             yield Problem(entry.path, line_no, "body-link-scheme", f"Link `{target}`: {problem}")
         if is_image:
+            if "://" in target or target.startswith("//"):
+                yield Problem(
+                    entry.path,
+                    line_no,
+                    "body-image-external",
+                    "Bilder von fremden "
+                    "Webseiten werden beim Lesen von dort nachgeladen und verraten so die "
+                    "Besucher:innen. Binden Sie keine fremden Bilder ein.",
+                )
             if not text.strip():
-                yield Problem(entry.path, line_no, "body-image-alt", "Das Bild hat keinen "
-                              "Alternativtext. Beschreiben Sie in `![…](…)`, was das Bild zeigt.")
+                yield Problem(
+                    entry.path,
+                    line_no,
+                    "body-image-alt",
+                    "Das Bild hat keinen "
+                    "Alternativtext. Beschreiben Sie in `![…](…)`, was das Bild zeigt.",
+                )
             continue
         shown = " ".join(text.replace("*", "").replace("_", " ").split()).strip().lower()
         if not text:
             continue
         if shown.rstrip(".:!") in VAGUE_LINK_TEXTS:
-            yield Problem(entry.path, line_no, "body-link-text", f"Der Linktext „{text}“ sagt "
-                          "nicht, wohin der Link führt. Nennen Sie das Ziel, zum Beispiel "
-                          "[Leitfaden Clearingverfahren](…).")
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-link-text",
+                f"Der Linktext „{text}“ sagt "
+                "nicht, wohin der Link führt. Nennen Sie das Ziel, zum Beispiel "
+                "[Leitfaden Clearingverfahren](…).",
+            )
         elif shown.startswith(("http://", "https://", "www.")) or shown == target.lower():
-            yield Problem(entry.path, line_no, "body-link-text", "Eine Webadresse als Linktext "
-                          "wird von Screenreadern Zeichen für Zeichen vorgelesen. Nennen Sie das "
-                          "Ziel in Worten: [Titel der Seite](https://…).")
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-link-text",
+                "Eine Webadresse als Linktext "
+                "wird von Screenreadern Zeichen für Zeichen vorgelesen. Nennen Sie das "
+                "Ziel in Worten: [Titel der Seite](https://…).",
+            )
 
 
 def check_headings(entry: Entry, body: Body) -> Iterator[Problem]:
@@ -177,12 +237,21 @@ def check_headings(entry: Entry, body: Body) -> Iterator[Problem]:
             continue
         line_no = body.first_line + index
         if level == 1:
-            yield Problem(entry.path, line_no, "body-heading", "Überschriften beginnen im "
-                          "Haupttext mit `##`; `#` ist dem Titel vorbehalten.")
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-heading",
+                "Überschriften beginnen im Haupttext mit `##`; `#` ist dem Titel vorbehalten.",
+            )
         elif level > previous + 1:
-            yield Problem(entry.path, line_no, "body-heading", f"Die Überschrift springt von Ebene "
-                          f"{previous} auf Ebene {level}. Verwenden Sie {'#' * (previous + 1)}, "
-                          "damit Screenreader die Gliederung richtig vorlesen.")
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-heading",
+                f"Die Überschrift springt von Ebene "
+                f"{previous} auf Ebene {level}. Verwenden Sie {'#' * (previous + 1)}, "
+                "damit Screenreader die Gliederung richtig vorlesen.",
+            )
         previous = level
 
 

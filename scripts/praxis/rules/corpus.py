@@ -18,9 +18,14 @@ def check_unique_ids(entries: Sequence[Entry]) -> Iterator[Problem]:
             continue
         for entry in same:
             others = ", ".join(e.path for e in same if e is not entry)
-            yield Problem(entry.path, 1, "id-unique", f"Die Kennung `{entry.id}` gibt es schon "
-                          f"({others}). Kennungen müssen über alle Inhaltsarten eindeutig sein; "
-                          "benennen Sie eine der Dateien um.")
+            yield Problem(
+                entry.path,
+                1,
+                "id-unique",
+                f"Die Kennung `{entry.id}` gibt es schon "
+                f"({others}). Kennungen müssen über alle Inhaltsarten eindeutig sein; "
+                "benennen Sie eine der Dateien um.",
+            )
 
 
 def check_related(entries: Sequence[Entry]) -> Iterator[Problem]:
@@ -30,15 +35,29 @@ def check_related(entries: Sequence[Entry]) -> Iterator[Problem]:
             line = entry.line_of("related", index)
             other = by_id.get(target)
             if target == entry.id:
-                yield Problem(entry.path, line, "related-target", "Ein Eintrag kann nicht auf "
-                              "sich selbst verweisen.")
+                yield Problem(
+                    entry.path,
+                    line,
+                    "related-target",
+                    "Ein Eintrag kann nicht auf sich selbst verweisen.",
+                )
             elif other is None:
-                yield Problem(entry.path, line, "related-target", f"Den Eintrag `{target}` gibt "
-                              "es nicht. Prüfen Sie die Schreibweise (Dateiname ohne `.md`).")
+                yield Problem(
+                    entry.path,
+                    line,
+                    "related-target",
+                    f"Den Eintrag `{target}` gibt "
+                    "es nicht. Prüfen Sie die Schreibweise (Dateiname ohne `.md`).",
+                )
             elif other.draft and not entry.draft:
-                yield Problem(entry.path, line, "related-target", f"`{target}` ist ein Entwurf "
-                              "und wird nicht veröffentlicht. Entfernen Sie den Verweis, bis er "
-                              "erscheint.")
+                yield Problem(
+                    entry.path,
+                    line,
+                    "related-target",
+                    f"`{target}` ist ein Entwurf "
+                    "und wird nicht veröffentlicht. Entfernen Sie den Verweis, bis er "
+                    "erscheint.",
+                )
 
 
 CORPUS_RULES = (check_unique_ids, check_related)

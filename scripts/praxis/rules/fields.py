@@ -68,9 +68,13 @@ class FieldChecker:
             if value is None:  # an alias or a tag, already reported by the parser
                 continue
             if isinstance(value, str) and not value.strip():
-                self.report((*where, key), "field-empty", f"Das Feld `{_dotted(where, key)}` "
-                            f"({spec.label}) ist leer. Tragen Sie {spec.kind.german} ein oder "
-                            "löschen Sie die Zeile.")
+                self.report(
+                    (*where, key),
+                    "field-empty",
+                    f"Das Feld `{_dotted(where, key)}` "
+                    f"({spec.label}) ist leer. Tragen Sie {spec.kind.german} ein oder "
+                    "löschen Sie die Zeile.",
+                )
                 continue
             result = self._value(spec, value, (*where, key))
             if result is not None:
@@ -78,8 +82,12 @@ class FieldChecker:
         anchor = where if where else ("__start__",)
         for spec in fields:
             if spec.required(self.content_type) and key_missing(data, spec.name):
-                self.report(anchor, "field-required", f"Das Pflichtfeld `{_dotted(where, spec.name)}` "
-                            f"({spec.label}) fehlt. {spec.help}")
+                self.report(
+                    anchor,
+                    "field-required",
+                    f"Das Pflichtfeld `{_dotted(where, spec.name)}` "
+                    f"({spec.label}) fehlt. {spec.help}",
+                )
         return typed
 
     def _unknown_key(self, key: str, where: Path, known: Mapping[str, Field], top: bool) -> None:
@@ -92,8 +100,12 @@ class FieldChecker:
             hint = _did_you_mean(key, list(known)) or (
                 "Erlaubt sind: " + ", ".join(f"`{k}`" for k in known) + "."
             )
-        self.report(where, "field-unknown", f"Das Feld `{_dotted(where[:-1], key)}` ist unbekannt. "
-                    f"{hint} Entfernen Sie das Feld oder korrigieren Sie den Namen.")
+        self.report(
+            where,
+            "field-unknown",
+            f"Das Feld `{_dotted(where[:-1], key)}` ist unbekannt. "
+            f"{hint} Entfernen Sie das Feld oder korrigieren Sie den Namen.",
+        )
 
     def _value(self, spec: Field, value: Any, where: Path) -> Any:
         kind = spec.kind
@@ -107,9 +119,14 @@ class FieldChecker:
             items = []
             for index, item in enumerate(value):
                 if not isinstance(item, dict):
-                    self.report((*where, index), "field-type", f"Jeder Eintrag in `{_dotted(where)}` "
-                                "braucht die Unterfelder "
-                                + ", ".join(f"`{c.name}`" for c in spec.children) + ".")
+                    self.report(
+                        (*where, index),
+                        "field-type",
+                        f"Jeder Eintrag in `{_dotted(where)}` "
+                        "braucht die Unterfelder "
+                        + ", ".join(f"`{c.name}`" for c in spec.children)
+                        + ".",
+                    )
                     continue
                 items.append(self._object(item, (*where, index), spec.children))
             return items
@@ -121,39 +138,60 @@ class FieldChecker:
 
     def _wrong_type(self, spec: Field, where: Path) -> None:
         example = _example_yaml(spec)
-        self.report(where, "field-type", f"Das Feld `{_dotted(where)}` ({spec.label}) muss "
-                    f"{spec.kind.german} sein{example}.")
+        self.report(
+            where,
+            "field-type",
+            f"Das Feld `{_dotted(where)}` ({spec.label}) muss {spec.kind.german} sein{example}.",
+        )
         return None
 
     def _list(self, spec: Field, value: Any, where: Path) -> list[str] | None:
         if isinstance(value, str):
-            self.report(where, "field-type", f"Das Feld `{_dotted(where)}` ({spec.label}) muss eine "
-                        f"Liste sein, zum Beispiel `{spec.name}: [{value.strip()}]`.")
+            self.report(
+                where,
+                "field-type",
+                f"Das Feld `{_dotted(where)}` ({spec.label}) muss eine "
+                f"Liste sein, zum Beispiel `{spec.name}: [{value.strip()}]`.",
+            )
             return None
         if not isinstance(value, list):
             return self._wrong_type(spec, where)
         if not value and spec.required(self.content_type):
-            self.report(where, "field-required", f"Das Feld `{_dotted(where)}` ({spec.label}) "
-                        "braucht mindestens einen Wert.")
+            self.report(
+                where,
+                "field-required",
+                f"Das Feld `{_dotted(where)}` ({spec.label}) braucht mindestens einen Wert.",
+            )
             return None
         items: list[str] = []
         for index, item in enumerate(value):
             at = (*where, index)
             if not isinstance(item, str):
-                self.report(at, "field-type", f"In `{_dotted(where)}` sind nur einzelne Kennungen "
-                            "erlaubt, keine Listen oder Gruppen.")
+                self.report(
+                    at,
+                    "field-type",
+                    f"In `{_dotted(where)}` sind nur einzelne Kennungen "
+                    "erlaubt, keine Listen oder Gruppen.",
+                )
                 continue
             item = item.strip()
             if item in items:
-                self.report(at, "field-duplicate-value", f"`{item}` steht doppelt in "
-                            f"`{_dotted(where)}`. Löschen Sie die Wiederholung.")
+                self.report(
+                    at,
+                    "field-duplicate-value",
+                    f"`{item}` steht doppelt in `{_dotted(where)}`. Löschen Sie die Wiederholung.",
+                )
                 continue
             if spec.kind is Kind.TERMS:
                 if not self._term_ok(spec, item, at):
                     continue
             elif not ENTRY_ID.match(item):
-                self.report(at, "related-format", f"`{item}` ist keine Eintrags-Kennung. Verwenden "
-                            "Sie den Dateinamen ohne `.md`, zum Beispiel `clearingstelle-talheim`.")
+                self.report(
+                    at,
+                    "related-format",
+                    f"`{item}` ist keine Eintrags-Kennung. Verwenden "
+                    "Sie den Dateinamen ohne `.md`, zum Beispiel `clearingstelle-talheim`.",
+                )
                 continue
             items.append(item)
         return items
@@ -161,13 +199,20 @@ class FieldChecker:
     def _term_ok(self, spec: Field, item: str, where: Path) -> bool:
         vocabulary = self.vocabularies.get(spec.vocabulary or "")
         if vocabulary is None:
-            self.report(where, "vocabulary-missing", f"Das Vokabular `{spec.vocabulary}` fehlt in "
-                        "content/vocabularies/.")
+            self.report(
+                where,
+                "vocabulary-missing",
+                f"Das Vokabular `{spec.vocabulary}` fehlt in content/vocabularies/.",
+            )
             return False
         if vocabulary.get(item) is not None:
             return True
-        self.report(where, "vocabulary-term", f"`{item}` ist kein bekannter Begriff für "
-                    f"`{spec.name}` ({spec.label}). {_term_hint(item, vocabulary)}")
+        self.report(
+            where,
+            "vocabulary-term",
+            f"`{item}` ist kein bekannter Begriff für "
+            f"`{spec.name}` ({spec.label}). {_term_hint(item, vocabulary)}",
+        )
         return False
 
     def _scalar(self, spec: Field, raw: str, where: Path) -> Any:
@@ -180,8 +225,12 @@ class FieldChecker:
         if kind is Kind.BOOL:
             if value in ("true", "false"):
                 return value == "true"
-            self.report(where, "field-type", f"Das Feld `{_dotted(where)}` ({spec.label}) muss "
-                        f"`true` oder `false` sein, nicht `{value}`.")
+            self.report(
+                where,
+                "field-type",
+                f"Das Feld `{_dotted(where)}` ({spec.label}) muss "
+                f"`true` oder `false` sein, nicht `{value}`.",
+            )
             return None
         if kind is Kind.TERM:
             return value if self._term_ok(spec, value, where) else None
@@ -190,36 +239,56 @@ class FieldChecker:
         if kind is Kind.EMAIL:
             if EMAIL.match(value):
                 return value
-            self.report(where, "field-email", f"`{value}` ist keine gültige E-Mail-Adresse "
-                        "(Form: name@stelle.de).")
+            self.report(
+                where,
+                "field-email",
+                f"`{value}` ist keine gültige E-Mail-Adresse (Form: name@stelle.de).",
+            )
             return None
         if kind is Kind.PHONE:
             if PHONE.match(value):
                 return value
-            self.report(where, "field-phone", f"`{value}` ist keine Telefonnummer. Schreiben Sie "
-                        "Ziffern mit Vorwahl, zum Beispiel `+49 30 1234567` oder `030 1234567`.")
+            self.report(
+                where,
+                "field-phone",
+                f"`{value}` ist keine Telefonnummer. Schreiben Sie "
+                "Ziffern mit Vorwahl, zum Beispiel `+49 30 1234567` oder `030 1234567`.",
+            )
             return None
         return self._wrong_type(spec, where)  # pragma: no cover - lists and objects handled above
 
     def _text(self, spec: Field, value: str, where: Path) -> str | None:
         if not value:
-            self.report(where, "field-empty", f"Das Feld `{_dotted(where)}` ({spec.label}) ist "
-                        "leer.")
+            self.report(
+                where, "field-empty", f"Das Feld `{_dotted(where)}` ({spec.label}) ist leer."
+            )
             return None
         text = " ".join(value.split())
         ok = True
         if HTML_TAG.search(text):
-            self.report(where, "field-html", f"Das Feld `{_dotted(where)}` ({spec.label}) darf "
-                        "kein HTML enthalten. Schreiben Sie reinen Text ohne `<` und `>`.")
+            self.report(
+                where,
+                "field-html",
+                f"Das Feld `{_dotted(where)}` ({spec.label}) darf "
+                "kein HTML enthalten. Schreiben Sie reinen Text ohne `<` und `>`.",
+            )
             ok = False
         if spec.name == "summary" and MARKDOWN_LINK.search(text):
-            self.report(where, "field-plain-text", "Die Kurzbeschreibung ist reiner Text; Links "
-                        "gehören in den Haupttext oder in `resources`.")
+            self.report(
+                where,
+                "field-plain-text",
+                "Die Kurzbeschreibung ist reiner Text; Links "
+                "gehören in den Haupttext oder in `resources`.",
+            )
             ok = False
         if spec.max_length is not None and len(text) > spec.max_length:
-            self.report(where, "field-length", f"Das Feld `{_dotted(where)}` ({spec.label}) hat "
-                        f"{len(text)} Zeichen; erlaubt sind höchstens {spec.max_length}. Kürzen "
-                        f"Sie um {len(text) - spec.max_length} Zeichen.")
+            self.report(
+                where,
+                "field-length",
+                f"Das Feld `{_dotted(where)}` ({spec.label}) hat "
+                f"{len(text)} Zeichen; erlaubt sind höchstens {spec.max_length}. Kürzen "
+                f"Sie um {len(text) - spec.max_length} Zeichen.",
+            )
             ok = False
         return text if ok else None
 
@@ -228,11 +297,19 @@ class FieldChecker:
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
-                self.report(where, "field-date", f"Das Datum `{value}` in `{_dotted(where)}` gibt "
-                            "es nicht. Prüfen Sie Monat (01–12) und Tag.")
+                self.report(
+                    where,
+                    "field-date",
+                    f"Das Datum `{value}` in `{_dotted(where)}` gibt "
+                    "es nicht. Prüfen Sie Monat (01–12) und Tag.",
+                )
                 return None
-        self.report(where, "field-date", f"`{value}` in `{_dotted(where)}` ({spec.label}) ist kein "
-                    "Datum der Form JJJJ-MM-TT, zum Beispiel `2025-03-14`.")
+        self.report(
+            where,
+            "field-date",
+            f"`{value}` in `{_dotted(where)}` ({spec.label}) ist kein "
+            "Datum der Form JJJJ-MM-TT, zum Beispiel `2025-03-14`.",
+        )
         return None
 
     def _url(self, spec: Field, value: str, where: Path) -> str | None:
@@ -254,8 +331,7 @@ def url_problem(value: str) -> str | None:
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         shown = f"`{scheme}:`" if scheme else "ohne `https://`"
-        return (f"Erlaubt sind nur Adressen mit `https://`, `http://` oder `mailto:`, nicht "
-                f"{shown}.")
+        return f"Erlaubt sind nur Adressen mit `https://`, `http://` oder `mailto:`, nicht {shown}."
     if scheme in ("http", "https") and not parts.hostname:
         return "Nach `https://` fehlt der Name der Webseite."
     return None

@@ -21,15 +21,36 @@ def check_name(path: Path, rel: str) -> list[Problem]:
     problems: list[Problem] = []
     if not FILE_NAME.match(name):
         suggestion = suggest_file_name(name)
-        problems.append(Problem(rel, 1, "file-name", f"Der Dateiname `{name}` ist nicht erlaubt. "
-                                "Verwenden Sie nur Kleinbuchstaben a–z, Ziffern und Bindestriche "
-                                f"und die Endung `.md`, zum Beispiel `{suggestion}`."))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                "file-name",
+                f"Der Dateiname `{name}` ist nicht erlaubt. "
+                "Verwenden Sie nur Kleinbuchstaben a–z, Ziffern und Bindestriche "
+                f"und die Endung `.md`, zum Beispiel `{suggestion}`.",
+            )
+        )
     elif RESERVED_ID.match(path.stem):
-        problems.append(Problem(rel, 1, "file-name", f"Der Dateiname `{name}` ist für "
-                                "Übersichtsseiten reserviert. Wählen Sie einen sprechenden Namen."))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                "file-name",
+                f"Der Dateiname `{name}` ist für "
+                "Übersichtsseiten reserviert. Wählen Sie einen sprechenden Namen.",
+            )
+        )
     elif len(path.stem) > MAX_ID_LENGTH:
-        problems.append(Problem(rel, 1, "file-name", f"Der Dateiname ist {len(path.stem)} Zeichen "
-                                f"lang; erlaubt sind höchstens {MAX_ID_LENGTH}."))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                "file-name",
+                f"Der Dateiname ist {len(path.stem)} Zeichen "
+                f"lang; erlaubt sind höchstens {MAX_ID_LENGTH}.",
+            )
+        )
     return problems
 
 
@@ -44,26 +65,46 @@ def suggest_file_name(name: str) -> str:
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     """Read an entry file as UTF-8 text with LF line ends, or say why it cannot be used."""
     if path.is_symlink():
-        return None, [Problem(rel, 1, "file-symlink", "Die Datei ist ein symbolischer Link. "
-                              "Legen Sie den Eintrag als echte Datei an.")]
+        return None, [
+            Problem(
+                rel,
+                1,
+                "file-symlink",
+                "Die Datei ist ein symbolischer Link. Legen Sie den Eintrag als echte Datei an.",
+            )
+        ]
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return None, [Problem(rel, 1, "file-size", f"Die Datei ist {size:,} Bytes groß; "
-                                  f"erlaubt sind höchstens {MAX_BYTES:,} Bytes. Kürzen Sie den "
-                                  "Text oder verlinken Sie lange Dokumente unter `resources`."
-                                  .replace(",", "."))]
+            return None, [
+                Problem(
+                    rel,
+                    1,
+                    "file-size",
+                    f"Die Datei ist {size:,} Bytes groß; "
+                    f"erlaubt sind höchstens {MAX_BYTES:,} Bytes. Kürzen Sie den "
+                    "Text oder verlinken Sie lange Dokumente unter `resources`.".replace(",", "."),
+                )
+            ]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(rel, 1, "file-read", f"Die Datei kann nicht gelesen werden "
-                              f"({exc.strerror}).")]
+        return None, [
+            Problem(rel, 1, "file-read", f"Die Datei kann nicht gelesen werden ({exc.strerror}).")
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(rel, line, "file-encoding", "Die Datei ist nicht in UTF-8 "
-                              f"gespeichert (Byte 0x{raw[exc.start]:02x}). Speichern Sie sie in "
-                              "Ihrem Editor mit der Kodierung „UTF-8“.")]
+        return None, [
+            Problem(
+                rel,
+                line,
+                "file-encoding",
+                "Die Datei ist nicht in UTF-8 "
+                f"gespeichert (Byte 0x{raw[exc.start]:02x}). Speichern Sie sie in "
+                "Ihrem Editor mit der Kodierung „UTF-8“.",
+            )
+        ]
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -79,7 +120,14 @@ def check_characters(text: str, rel: str) -> list[Problem]:
         match = FORBIDDEN_CHARS.search(line)
         if match:
             code = f"U+{ord(match.group(0)):04X}"
-            problems.append(Problem(rel, index, "file-characters", f"Die Zeile enthält ein "
-                                    f"unsichtbares Steuerzeichen ({code}). Löschen Sie es; es "
-                                    "kann den Text anders anzeigen, als er gespeichert ist."))
+            problems.append(
+                Problem(
+                    rel,
+                    index,
+                    "file-characters",
+                    f"Die Zeile enthält ein "
+                    f"unsichtbares Steuerzeichen ({code}). Löschen Sie es; es "
+                    "kann den Text anders anzeigen, als er gespeichert ist.",
+                )
+            )
     return problems

@@ -16,28 +16,68 @@ from .body import Body
 
 PRIVATE_MAIL_DOMAINS = frozenset(
     {
-        "gmail.com", "googlemail.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de",
-        "t-online.de", "freenet.de", "arcor.de", "online.de", "email.de", "mail.de",
-        "posteo.de", "posteo.net", "mailbox.org", "yahoo.com", "yahoo.de", "ymail.com",
-        "outlook.com", "outlook.de", "hotmail.com", "hotmail.de", "live.com", "live.de",
-        "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "aol.de", "protonmail.com",
-        "proton.me", "pm.me", "tutanota.com", "tutanota.de", "tuta.io", "gmx.com",
+        "gmail.com",
+        "googlemail.com",
+        "gmx.de",
+        "gmx.net",
+        "gmx.at",
+        "gmx.ch",
+        "web.de",
+        "t-online.de",
+        "freenet.de",
+        "arcor.de",
+        "online.de",
+        "email.de",
+        "mail.de",
+        "posteo.de",
+        "posteo.net",
+        "mailbox.org",
+        "yahoo.com",
+        "yahoo.de",
+        "ymail.com",
+        "outlook.com",
+        "outlook.de",
+        "hotmail.com",
+        "hotmail.de",
+        "live.com",
+        "live.de",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "aol.de",
+        "protonmail.com",
+        "proton.me",
+        "pm.me",
+        "tutanota.com",
+        "tutanota.de",
+        "tuta.io",
+        "gmx.com",
     }
 )
 # German mobile numbers: 015x, 016x, 017x, also written +49 1… or 0049 1…
 MOBILE = re.compile(r"(?<![\d+])(?:\+\s?49|0049|0)[\s/().-]*1[5-7]\d(?:[\s/().-]*\d){6,9}(?!\d)")
-EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})")
+EMAIL_IN_TEXT = re.compile(
+    r"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})"
+)
 STREET = re.compile(
     r"\b[A-ZÄÖÜ][\wäöüß.-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|steig|"
     r"chaussee|pfad)\s+\d{1,4}\s?[a-z]?\b"
     r"|\b(?:Am|An der|Auf dem|Im|In der|Zum|Zur)\s+[A-ZÄÖÜ][\wäöüß-]+\s+\d{1,4}\s?[a-z]?\b"
 )
+# An address on the same line as one of these words belongs to an institution. Compounds count
+# (`Ordnungsamt`, `Beratungsstelle`), parts of place names do not (`Beispielstadt`).
 INSTITUTION = re.compile(
-    r"rathaus|landratsamt|kreishaus|verwaltung|amt\b|ämter|behörde|stadt|gemeinde|kreis|"
-    r"beratungsstelle|zentrum|büro|verein|e\.\s?v\.|stiftung|haus der|bürgerhaus|bibliothek|"
-    r"schule|geschäftsstelle|dienststelle|polizei|präsidium|gmbh|kammer|institut|hochschule|"
-    r"universität|fachstelle|stelle",
+    r"\b(?:rathaus|landratsamt|kreishaus|\w*verwaltung|\w*amt|\w*ämter|\w*behörde|\w*stelle|"
+    r"\w*zentrum|\w*büro|verein|e\.\s?v\.|stiftung|bürgerhaus|\w*bibliothek|\w*schule|"
+    r"polizei\w*|\w*präsidium|gmbh|\w*kammer|institut|hochschule|universität|gemeindehaus|"
+    r"moschee|synagoge|kirche|kirchengemeinde|jugendhaus|treffpunkt)\b",
     re.IGNORECASE,
+)
+# Words that say the address is someone's home, whatever else the line mentions.
+PRIVATE = re.compile(
+    r"\b(?:wohnt|wohnen|wohnung|wohnort|privat\w*|zu hause|zuhause)\b", re.IGNORECASE
 )
 
 
@@ -53,9 +93,13 @@ def _is_private_mail(address: str) -> bool:
 def check_consent_date(entry: Entry, body: Body) -> Iterator[Problem]:
     contact = entry.fields.get("contact") or {}
     if contact.get("consent") and contact.get("consent_date") is None:
-        yield Problem(entry.path, entry.line_of("contact", "consent"), "personal-consent",
-                      "Bei `consent: true` gehört das Datum der Einwilligung dazu: "
-                      "`consent_date: JJJJ-MM-TT`.")
+        yield Problem(
+            entry.path,
+            entry.line_of("contact", "consent"),
+            "personal-consent",
+            "Bei `consent: true` gehört das Datum der Einwilligung dazu: "
+            "`consent_date: JJJJ-MM-TT`.",
+        )
 
 
 def check_contact(entry: Entry, body: Body) -> Iterator[Problem]:
@@ -64,16 +108,24 @@ def check_contact(entry: Entry, body: Body) -> Iterator[Problem]:
     contact = entry.fields.get("contact") or {}
     email = contact.get("email")
     if isinstance(email, str) and _is_private_mail(email):
-        yield Problem(entry.path, entry.line_of("contact", "email"), "personal-email",
-                      f"`{email}` ist eine private E-Mail-Adresse. Nennen Sie ein dienstliches "
-                      "Funktionspostfach oder dokumentieren Sie die Einwilligung "
-                      "(`consent: true`, `consent_date`).")
+        yield Problem(
+            entry.path,
+            entry.line_of("contact", "email"),
+            "personal-email",
+            f"`{email}` ist eine private E-Mail-Adresse. Nennen Sie ein dienstliches "
+            "Funktionspostfach oder dokumentieren Sie die Einwilligung "
+            "(`consent: true`, `consent_date`).",
+        )
     phone = contact.get("phone")
     if isinstance(phone, str) and MOBILE.search(phone):
-        yield Problem(entry.path, entry.line_of("contact", "phone"), "personal-phone",
-                      f"`{phone}` ist eine Mobilfunknummer. Nennen Sie eine dienstliche "
-                      "Festnetznummer oder dokumentieren Sie die Einwilligung "
-                      "(`consent: true`, `consent_date`).")
+        yield Problem(
+            entry.path,
+            entry.line_of("contact", "phone"),
+            "personal-phone",
+            f"`{phone}` ist eine Mobilfunknummer. Nennen Sie eine dienstliche "
+            "Festnetznummer oder dokumentieren Sie die Einwilligung "
+            "(`consent: true`, `consent_date`).",
+        )
 
 
 def check_body(entry: Entry, body: Body) -> Iterator[Problem]:
@@ -82,21 +134,36 @@ def check_body(entry: Entry, body: Body) -> Iterator[Problem]:
     for line_no, line in body.numbered():
         if any(ch.isdigit() for ch in line):
             if MOBILE.search(line):
-                yield Problem(entry.path, line_no, "personal-phone", "Der Text enthält eine "
-                              "Mobilfunknummer. Nennen Sie eine dienstliche Festnetznummer oder "
-                              "dokumentieren Sie die Einwilligung (`contact.consent`).")
+                yield Problem(
+                    entry.path,
+                    line_no,
+                    "personal-phone",
+                    "Der Text enthält eine "
+                    "Mobilfunknummer. Nennen Sie eine dienstliche Festnetznummer oder "
+                    "dokumentieren Sie die Einwilligung (`contact.consent`).",
+                )
             street = STREET.search(line)
-            if street and not INSTITUTION.search(line):
-                yield Problem(entry.path, line_no, "personal-address", f"„{street.group(0)}“ "
-                              "sieht nach einer Wohnadresse aus. Veröffentlichen Sie nur Adressen "
-                              "von Einrichtungen (nennen Sie die Einrichtung in derselben Zeile) "
-                              "oder dokumentieren Sie die Einwilligung (`contact.consent`).")
+            if street and (PRIVATE.search(line) or not INSTITUTION.search(line)):
+                yield Problem(
+                    entry.path,
+                    line_no,
+                    "personal-address",
+                    f"„{street.group(0).strip()}“ "
+                    "sieht nach einer Wohnadresse aus. Veröffentlichen Sie nur Adressen "
+                    "von Einrichtungen (nennen Sie die Einrichtung in derselben Zeile) "
+                    "oder dokumentieren Sie die Einwilligung (`contact.consent`).",
+                )
         if "@" in line:
             for match in EMAIL_IN_TEXT.finditer(line):
                 if _is_private_mail(match.group(0)):
-                    yield Problem(entry.path, line_no, "personal-email", f"`{match.group(0)}` "
-                                  "ist eine private E-Mail-Adresse. Nennen Sie ein dienstliches "
-                                  "Funktionspostfach oder dokumentieren Sie die Einwilligung.")
+                    yield Problem(
+                        entry.path,
+                        line_no,
+                        "personal-email",
+                        f"`{match.group(0)}` "
+                        "ist eine private E-Mail-Adresse. Nennen Sie ein dienstliches "
+                        "Funktionspostfach oder dokumentieren Sie die Einwilligung.",
+                    )
 
 
 PERSONAL_DATA_RULES = (check_consent_date, check_contact, check_body)

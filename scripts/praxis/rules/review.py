@@ -28,13 +28,22 @@ def check_review_age(entry: Entry, today: dt.date, months: int) -> Iterator[Prob
         return
     if checked > today:
         key = "reviewed" if entry.fields.get("reviewed") else "published"
-        yield Problem(entry.path, entry.line_of(key), "date-future", f"Das Datum {checked:%d.%m.%Y}"
-                      " liegt in der Zukunft.")
+        yield Problem(
+            entry.path,
+            entry.line_of(key),
+            "date-future",
+            f"Das Datum {checked:%d.%m.%Y} liegt in der Zukunft.",
+        )
         return
     age = months_between(checked, today)
     if age >= months:
         key = "reviewed" if entry.fields.get("reviewed") else "published"
-        yield Problem(entry.path, entry.line_of(key), "review-due", f"Zuletzt geprüft am "
-                      f"{checked:%d.%m.%Y}, vor {age} Monaten (Frist: {months} Monate). Prüfen Sie "
-                      "den Eintrag und tragen Sie das Datum unter `reviewed` ein.",
-                      Severity.WARNING)
+        yield Problem(
+            entry.path,
+            entry.line_of(key),
+            "review-due",
+            f"Zuletzt geprüft am "
+            f"{checked:%d.%m.%Y}, vor {age} Monaten (Frist: {months} Monate). Prüfen Sie "
+            "den Eintrag und tragen Sie das Datum unter `reviewed` ein.",
+            Severity.WARNING,
+        )
