@@ -1,0 +1,204 @@
+"""The example site builds, and every page lists exactly what the front matter says.
+
+Expectations are computed here from the raw front matter with PyYAML's BaseLoader, independently
+of the package's own parser, taxonomy index and renderer.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+FOLDERS = {
+    "practices": "praxisbeispiele",
+    "content/recommendations": "empfehlungen",
+    "content/trainings": "materialien",
+}
+# field (dotted) -> vocabulary file; the issue's specification, written out independently
+TAXONOMY_FIELDS = {
+    "modules": "modules",
+    "topics": "topics",
+    "target_groups": "target_groups",
+    "actors": "actors",
+    "formats": "formats",
+    "municipality.type": "municipality_types",
+    "municipality.state": "states",
+}
+HREF = re.compile(r'href="([^"#]*)"')
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in ("mkdocs.yml", "docs", "overrides", "content", "practices"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def front_matters(root: Path) -> list[tuple[str, str, dict]]:
+    found = []
+    for folder, url in FOLDERS.items():
+        for path in sorted((root / folder).glob("*.md")):
+            text = path.read_text("utf-8-sig")
+            block = text.split("\n---", 1)[0].removeprefix("---\n")
+            data = yaml.load(block, Loader=yaml.BaseLoader)
+            if data.get("draft") != "true":
+                found.append((path.stem, url, data))
+    return found
+
+
+def vocabulary(root: Path, name: str) -> dict:
+    return yaml.safe_load((root / "content" / "vocabularies" / f"{name}.yml").read_text("utf-8"))
+
+
+def values(data: dict, dotted: str) -> list[str]:
+    current = data
+    for part in dotted.split("."):
+        current = current.get(part) if isinstance(current, dict) else None
+    if current is None:
+        return []
+    return [current] if isinstance(current, str) else list(current)
+
+
+def linked_entries(site: Path, page_dir: Path, entry_urls: set[str]) -> set[str]:
+    found = set()
+    for page in [page_dir / "index.html", *sorted(page_dir.glob("seite-*/index.html"))]:
+        base = page.parent
+        for href in HREF.findall(page.read_text("utf-8")):
+            target = (base / href).resolve()
+            rel = (
+                target.relative_to(site.resolve()).as_posix()
+                if target.is_relative_to(site.resolve())
+                else ""
+            )
+            if rel in entry_urls:
+                found.add(rel)
+    return found
+
+
+def assert_site_matches_front_matter(root: Path, site: Path) -> None:
+    entries = front_matters(root)
+    entry_urls = {f"{url}/{entry_id}" for entry_id, url, _ in entries}
+    for entry_id, url, data in entries:
+        page = site / url / entry_id / "index.html"
+        assert page.is_file(), f"missing entry page /{url}/{entry_id}/"
+        assert data["title"].replace("&", "&amp;") in page.read_text("utf-8")
+    for field, name in TAXONOMY_FIELDS.items():
+        vocab = vocabulary(root, name)
+        expected: dict[str, set[str]] = defaultdict(set)
+        for entry_id, url, data in entries:
+            for term in values(data, field):
+                expected[term].add(f"{url}/{entry_id}")
+        assert (site / vocab["path"] / "index.html").is_file()
+        for term in vocab["terms"]:
+            term_dir = site / vocab["path"] / term["id"]
+            assert (term_dir / "index.html").is_file(), f"missing /{vocab['path']}/{term['id']}/"
+            assert linked_entries(site, term_dir, entry_urls) == expected[term["id"]], term["id"]
+    for url in FOLDERS.values():
+        listed = linked_entries(site, site / url, entry_urls)
+        assert listed == {u for u in entry_urls if u.startswith(url + "/")}
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build(REPO, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_every_entry_and_term_page_matches_the_front_matter(example_site: Path) -> None:
+    assert_site_matches_front_matter(REPO, example_site)
+
+
+def test_pages_named_in_the_issue_exist(example_site: Path) -> None:
+    for path in (
+        "index.html",
+        "module/modul-1a/index.html",
+        "themen/hassrede/index.html",
+        "zielgruppen/verwaltung/index.html",
+        "kommunentypen/landkreis/index.html",
+        "bundeslaender/sachsen/index.html",
+        "ueber/index.html",
+        "mitmachen/index.html",
+        "impressum/index.html",
+        "datenschutz/index.html",
+        "barrierefreiheit/index.html",
+        "search/search_index.json",
+    ):
+        assert (example_site / path).is_file(), path
+
+
+def test_module_page_shows_its_description_and_counts(example_site: Path) -> None:
+    html = (example_site / "module" / "modul-2" / "index.html").read_text("utf-8")
+    assert "Clearingverfahren" in html
+    assert re.search(r"\d+ Einträge", html)
+
+
+def test_entry_page_has_a_fact_box_linking_its_terms(example_site: Path) -> None:
+    html = (
+        example_site / "praxisbeispiele" / "clearingstelle-landkreis-talheim" / "index.html"
+    ).read_text("utf-8")
+    assert "Steckbrief" in html
+    assert 'href="../../themen/clearingverfahren/"' in html
+    assert 'href="../../bundeslaender/baden-wuerttemberg/"' in html
+    assert "Zuletzt geprüft" in html
+    assert "Beispielinhalt" in html
+
+
+def test_entries_are_not_in_the_navigation(example_site: Path) -> None:
+    html = (example_site / "index.html").read_text("utf-8")
+    nav = re.split(r'class="md-nav md-nav--primary[^"]*"', html, maxsplit=1)[1]
+    nav = nav.split("</nav>", 1)[0]
+    assert "praxisbeispiele/clearingstelle" not in nav
+
+
+def test_pagination_keeps_every_entry_listed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("page_size: 50", "page_size: 2"), "utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "praxisbeispiele" / "seite-2" / "index.html").is_file()
+    assert_site_matches_front_matter(project, site)
+
+
+def test_broken_entry_fails_check_and_build_with_the_same_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    broken = project / "practices" / "kaputt.md"
+    good = (project / "practices" / "clearingstelle-landkreis-talheim.md").read_text("utf-8")
+    broken.write_text(good.replace("topics: [", "topics: [hasrede, ", 1), "utf-8")
+    check = subprocess.run(
+        [sys.executable, "-m", "praxis", "check"], cwd=project, capture_output=True, text=True
+    )
+    assert check.returncode == 1
+    message = next(line for line in check.stdout.splitlines() if "hasrede" in line)
+    assert message.startswith("practices/kaputt.md:")
+    assert "Meinten Sie `hassrede`?" in message
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert message in result.stderr + result.stdout
+    assert not (tmp_path / "site" / "praxisbeispiele" / "kaputt").exists()
+    assert "Traceback" not in result.stderr
