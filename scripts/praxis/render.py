@@ -20,7 +20,7 @@ from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values
 
 DEFAULT_PAGE_SIZE = 50
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
-_LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)")
+_LINE_START = re.compile(r"^(\s*)(?:([-+>])|(\d+)\.)")
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,14 @@ class PageSpec:
 def md_text(text: str) -> str:
     """Escape text so that Markdown shows it literally (titles, summaries, labels)."""
     escaped = _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """`- x`, `> x` and `1. x` at a line start would become lists or quotes."""
+    if match.group(2):
+        return f"{match.group(1)}\\{match.group(2)}"
+    return f"{match.group(1)}{match.group(3)}\\."
 
 
 def link(from_uri: str, to_uri: str) -> str:
