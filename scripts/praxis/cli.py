@@ -98,6 +98,15 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
 _EXTRA_COMMANDS: list = []
 
 
+def _register_synth(sub: argparse._SubParsersAction) -> None:
+    from .synthetic import add_command  # `praxis synth`: synthetic corpora for benchmarks
+
+    add_command(sub)
+
+
+_EXTRA_COMMANDS.append(_register_synth)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

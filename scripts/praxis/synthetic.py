@@ -1,0 +1,707 @@
+"""Seeded synthetic corpora: realistic German entries in any number, for benchmarks and scale tests.
+
+The portal must stay fast with thousands of entries long before it has them. This module writes
+that future corpus today: every content type, every vocabulary term, 500–800 words of German prose
+per entry, front matter that passes `praxis check` without a single problem. The same seed and
+reference date always give the same files, byte for byte, so two benchmark runs measure the same
+input. Field names come from `praxis.schema` and term ids from the vocabularies, so a renamed field
+or term shows up here as a failing test rather than as a silently unrealistic corpus.
+
+Only the standard library's `random.Random(seed)` is used: its sequence for a given seed is part of
+Python's compatibility promise for `random()`-based methods on the same version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import shutil
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import CONTENT_TYPE_BY_KEY, ContentType, Vocabulary
+from .schema import SUMMARY_MAX, Field, Kind, fields_for
+from .vocabulary import VOCABULARY_DIR, load_vocabularies
+
+# One in twenty entries is a recommendation, five a training, the rest practice examples; the
+# order interleaves them so that even a handful of entries has every type.
+_TYPE_CYCLE = tuple(
+    {"P": "praxisbeispiel", "E": "empfehlung", "M": "material"}[c] for c in "PMEPPMPPPMPEPMPPPMEP"
+)
+WORDS_MIN, WORDS_MAX = 500, 800
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_GERMAN = [
+    ["ä", "ae"],
+    ["ö", "oe"],
+    ["ü", "ue"],
+    ["Ä", "Ae"],
+    ["Ö", "Oe"],
+    ["Ü", "Ue"],
+    ["ß", "ss"],
+]
+
+
+def _slug(text: str, max_length: int) -> str:
+    """An id as editors write them: lower case, German umlauts transliterated (`fuer`)."""
+    from slugify import slugify  # imported here: `praxis check` does not need it
+
+    return slugify(text, max_length=max_length, word_boundary=True, replacements=_GERMAN)
+
+
+_PLACE_HEADS = _words(
+    "Linden Birken Eichen Raben Kalk Mahrs Saale Hohen Nord Moos Tann Wald Fels Sonnen Wiesen "
+    "Buchen Erlen Falken Hasel Kranich Lerchen Mühl Oster Quellen Rosen Stein Ulmen Weiden "
+    "Ahorn Brunn Dorn Eschen Fichten Gold Hirsch Kirch Marien Neu Ober Sand"
+)
+_PLACE_TAILS = _words(
+    "au feld bruck stedt walde berg hausen dorf heim brunn winkel marsch hagen born tal rode "
+    "beck furt ach burg"
+)
+_MUNICIPALITY_PREFIX = {
+    "landkreis": "Landkreis",
+    "kreisfreie-stadt": "Stadt",
+    "kreisangehoerige-stadt": "Stadt",
+    "gemeinde": "Gemeinde",
+}
+_AREA_CODES = _words(
+    "30 40 69 89 221 341 351 361 381 431 511 611 711 761 911 2131 3341 5121 7071 9131"
+)
+
+# What a practice example, a recommendation or a training is about: (title noun, short form).
+_SUBJECTS = (
+    ("Clearingstelle für rassistische Vorfälle", "clearingstelle"),
+    ("Meldestelle für Hassrede", "meldestelle-hassrede"),
+    ("Kommunale Allianz gegen Rassismus", "allianz-gegen-rassismus"),
+    ("Lokales Lagebild zu Hass und Hetze", "lagebild"),
+    ("Schutzkonzept für Mandatsträgerinnen und Mandatsträger", "schutzkonzept-mandatstraeger"),
+    ("Beratungsnetzwerk für Betroffene", "beratungsnetzwerk"),
+    ("Krisenkommunikation nach Anfeindungen", "krisenkommunikation"),
+    ("Fortbildungsreihe für die Verwaltung", "fortbildungsreihe"),
+    ("Beteiligungsforum mit Migrantenorganisationen", "beteiligungsforum"),
+    ("Präventionsprogramm an Schulen", "praeventionsprogramm-schulen"),
+    ("Leitbild Vielfalt und Antidiskriminierung", "leitbild-vielfalt"),
+    ("Bündnis mit der lokalen Wirtschaft", "wirtschaftsbuendnis"),
+    ("Kollegiale Fallberatung", "kollegiale-fallberatung"),
+    ("Medienpartnerschaft gegen Desinformation", "medienpartnerschaft"),
+    ("Aktionsplan gegen Antisemitismus", "aktionsplan-antisemitismus"),
+    ("Beschwerdestelle für Diskriminierung", "beschwerdestelle"),
+    ("Dialogreihe im Stadtteil", "dialogreihe"),
+    ("Moderationsleitfaden für kommunale Kanäle", "moderationsleitfaden"),
+    ("Interkulturelle Öffnung des Bürgerservice", "interkulturelle-oeffnung"),
+    ("Netzwerk Demokratiebildung", "netzwerk-demokratiebildung"),
+)
+_ORGANISATIONS = (
+    "Integrationsbüro",
+    "Stabsstelle Vielfalt",
+    "Amt für Integration und Vielfalt",
+    "Geschäftsstelle der Allianz",
+    "Fachstelle Demokratie",
+    "Büro für Chancengleichheit",
+    "Koordinierungsstelle Prävention",
+    "Antidiskriminierungsstelle",
+)
+_PROVIDERS = (
+    "Fortbildungsinstitut",
+    "Bildungswerk",
+    "Akademie für Verwaltung",
+    "Netzwerk Zivilcourage",
+    "Landeszentrale für Demokratiearbeit",
+    "Kompetenzzentrum Vielfalt",
+)
+_ISSUERS = (
+    "Austauschforum der Modellkommunen",
+    "Arbeitskreis kommunaler Integrationsbeauftragter",
+    "Fachbeirat der Plattform",
+    "Netzwerk der Antidiskriminierungsstellen",
+)
+_DURATIONS = (
+    "1 Tag à 6 Stunden",
+    "2 Tage à 6 Stunden",
+    "3 Online-Einheiten à 2 Stunden",
+    "4 Module à 3 Stunden",
+    "Selbstlernkurs, etwa 5 Stunden",
+    "Halbtägiger Workshop",
+)
+_COSTS = (
+    "kostenfrei für Kommunen",
+    "90 Euro pro Person",
+    "kostenfrei, Anmeldung erforderlich",
+    "150 Euro pro Person, ermäßigt für Ehrenamtliche",
+    "Kosten nach Vereinbarung",
+)
+_FUNDING = (
+    "Programmmittel und Eigenmittel der Kommune",
+    "Landesförderung und kommunale Eigenmittel",
+    "Eigenmittel der Kommune",
+    "Bundesprogramm und Stiftungsmittel",
+    "Personalmittel der Kommune, Sachmittel aus dem Programm",
+)
+_RESOURCES = (
+    "Leitfaden",
+    "Kooperationsvereinbarung",
+    "Jahresbericht",
+    "Mustervorlage",
+    "Checkliste",
+    "Handreichung",
+    "Präsentation der Ergebnisse",
+    "Evaluationsbericht",
+)
+
+_SECTIONS = {
+    "praxisbeispiel": (
+        "Ausgangslage",
+        "Ziele",
+        "Vorgehen",
+        "Beteiligte",
+        "Ergebnisse und Wirkung",
+        "Stolpersteine",
+        "Übertragbarkeit",
+    ),
+    "empfehlung": (
+        "Worum es geht",
+        "Empfehlungen",
+        "Voraussetzungen",
+        "Erfahrungen aus der Praxis",
+        "Weiterführende Hinweise",
+    ),
+    "material": ("Inhalt", "Lernziele", "Ablauf", "Für wen", "Rahmenbedingungen", "Anmeldung"),
+}
+_SUBSECTIONS = ("Arbeitsformate", "Erste Schritte", "Zusammenarbeit", "Qualitätssicherung")
+
+# Prose is assembled from sentence templates; slots are filled from the banks below and from the
+# entry's own terms, so the text mentions what the entry is tagged with, as real entries do.
+_TEMPLATES = (
+    "{Akteur} und {akteur} haben gemeinsam {objekt} entwickelt, um {ziel}.",
+    "Im Mittelpunkt stand die Frage, wie es {ort} gelingen kann, {ziel}.",
+    "Dazu wurden {objekt} eingeführt, die {eigenschaft} sind und regelmäßig überprüft werden.",
+    "Die Erfahrungen zeigen, dass {objekt} nur wirken, wenn {bedingung}.",
+    "Besonders wichtig war, dass {bedingung}; sonst wären viele Meldungen verloren gegangen.",
+    "Für das Thema {thema} gab es zuvor keine feste Zuständigkeit in der Verwaltung.",
+    "Betroffene berichteten, dass sie {erfahrung}, bevor das Vorhaben begann.",
+    "Heute wissen {zielgruppe}, an wen sie sich wenden können und was danach geschieht.",
+    "{Akteur} übernahm die Koordination und lud {akteur} zu einem ersten Treffen ein.",
+    "Aus den Rückmeldungen entstand der Vorschlag, {objekt} dauerhaft zu verankern.",
+    "Kritisch diskutiert wurde, ob {objekt} {eigenschaft} genug sind, um {ziel}.",
+    "Eine kleine Arbeitsgruppe bereitete die Entscheidungen vor und hielt die Ergebnisse fest.",
+    "Die Verwaltungsspitze hat das Vorhaben von Beginn an sichtbar unterstützt.",
+    "Gerade beim Thema {thema} hilft ein gemeinsames Verständnis der verwendeten Begriffe.",
+    "Um {ziel}, braucht es verlässliche Absprachen und klare Ansprechpersonen.",
+    "{Zielgruppe} profitieren davon, dass {bedingung}.",
+    "Die Beteiligten empfehlen, früh mit {mit_akteur} ins Gespräch zu kommen.",
+    "Nach einer Erprobungsphase wurden {objekt} angepasst und verbindlich beschlossen.",
+    "Offen ist noch, wie {objekt} langfristig finanziert werden.",
+    "Auch kleinere Kommunen können {objekt} einführen, wenn {bedingung}.",
+    "In den Gesprächen berichteten viele Betroffene, dass sie {erfahrung}.",
+    "Die Ergebnisse werden jährlich im Ausschuss vorgestellt und öffentlich diskutiert.",
+    "Dabei zeigte sich, dass {thema} und {thema2} oft eng zusammenhängen.",
+    "Für {zielgruppe} wurde eine kurze Handreichung erstellt, die {eigenschaft} ist.",
+    "Mit {mit_akteur} wurde vereinbart, Informationen nur mit Einwilligung der Betroffenen zu "
+    "teilen.",
+    "Ein Jahr später wurden die Abläufe gemeinsam mit {mit_akteur} ausgewertet.",
+    "Viele Beschäftigte kannten das Thema {thema} bisher nur aus den Medien.",
+    "Die Rückmeldungen aus {ort} fielen überwiegend positiv aus.",
+    "Eine Begleitgruppe achtet darauf, dass {objekt} {eigenschaft} bleiben.",
+    "Für die Zukunft ist geplant, {objekt} auch in benachbarten Kommunen anzubieten.",
+)
+_OBJECTS = (
+    "feste Meldewege",
+    "gemeinsame Fallkonferenzen",
+    "verbindliche Standards",
+    "regelmäßige Lagegespräche",
+    "kurze Schulungen",
+    "abgestimmte Beratungsangebote",
+    "klare Zuständigkeiten",
+    "niedrigschwellige Anlaufstellen",
+    "mehrsprachige Informationen",
+    "Kooperationsvereinbarungen",
+    "Leitlinien für die Öffentlichkeitsarbeit",
+    "Moderationsregeln für kommunale Kanäle",
+    "Fortbildungen für Führungskräfte",
+    "Beteiligungsformate",
+    "Netzwerktreffen",
+    "Schutzkonzepte",
+)
+_GOALS = (
+    "Betroffene schneller zu unterstützen",
+    "Vorfälle sichtbar zu machen",
+    "Anfeindungen wirksam zu begegnen",
+    "Vertrauen in die Verwaltung zu stärken",
+    "Zuständigkeiten zu klären",
+    "Doppelarbeit zu vermeiden",
+    "die Zusammenarbeit dauerhaft zu sichern",
+    "Beschäftigte besser zu schützen",
+    "Diskriminierung im Verwaltungshandeln zu erkennen",
+    "lokale Netzwerke zu stärken",
+)
+_PROPERTIES = (
+    "verständlich",
+    "verbindlich",
+    "leicht zugänglich",
+    "praxisnah",
+    "barrierearm",
+    "gut abgestimmt",
+    "übersichtlich",
+    "verlässlich",
+)
+_CONDITIONS = (
+    "die Leitung sie sichtbar trägt",
+    "alle Beteiligten ihre Rollen kennen",
+    "Betroffene von Anfang an einbezogen werden",
+    "Rückmeldungen ernst genommen werden",
+    "genügend Zeit und Personal eingeplant sind",
+    "die Absprachen schriftlich festgehalten werden",
+    "die Zusammenarbeit nicht von einzelnen Personen abhängt",
+    "Ergebnisse regelmäßig ausgewertet werden",
+)
+_EXPERIENCES = (
+    "ihre Geschichte mehrfach erzählen mussten",
+    "keine Rückmeldung auf Meldungen bekamen",
+    "nicht wussten, wohin sie sich wenden können",
+    "sich mit ihren Erfahrungen allein fühlten",
+    "von Stelle zu Stelle verwiesen wurden",
+    "Anfeindungen nicht mehr gemeldet haben",
+)
+_LIST_ITEMS = (
+    "Ansprechpersonen in jeder beteiligten Stelle benennen",
+    "Meldungen innerhalb weniger Tage beantworten",
+    "Betroffene über jeden weiteren Schritt informieren",
+    "Ergebnisse einmal im Jahr auswerten und veröffentlichen",
+    "Beschäftigte regelmäßig fortbilden",
+    "Zuständigkeiten schriftlich festhalten",
+    "Datenschutz und Einwilligungen klären",
+    "Partner aus der Zivilgesellschaft einbinden",
+    "eine Vertretungsregelung vereinbaren",
+    "Erfahrungen mit anderen Kommunen austauschen",
+)
+_SETTINGS = (
+    "in Kommunen",
+    "im ländlichen Raum",
+    "in Großstädten",
+    "in kleinen Gemeinden",
+    "in Landkreisen",
+    "mit wenig Personal",
+    "gemeinsam mit der Zivilgesellschaft",
+)
+_VERBS = ("aufbauen", "verstetigen", "weiterentwickeln", "einführen", "auswerten")
+_TRAINING_KINDS = (
+    "Training",
+    "Fortbildung",
+    "Workshop",
+    "Arbeitshilfe",
+    "Online-Seminar",
+    "Selbstlernkurs",
+)
+_NOTE_TITLES = ("Gut zu wissen", "Gemeinsame Begriffe", "Aus der Praxis", "Tipp")
+
+
+@dataclass(frozen=True)
+class SyntheticEntry:
+    """One generated entry: its type, its id (the file name without `.md`) and the file text."""
+
+    content_type: ContentType
+    id: str
+    text: str
+
+    @property
+    def relative_path(self) -> str:
+        return f"{self.content_type.folder}/{self.id}.md"
+
+
+class _Corpus:
+    """Generation state: the random source, term rotations and the ids handed out so far."""
+
+    def __init__(self, vocabularies: Mapping[str, Vocabulary], seed: int, today: dt.date) -> None:
+        self.rng = random.Random(seed)
+        self.vocabularies = vocabularies
+        self.today = today
+        self.ids: list[str] = []
+        self._taken: set[str] = set()
+        self._rotation: dict[str, int] = {}
+        self._places = [head + tail for head in _PLACE_HEADS for tail in _PLACE_TAILS]
+
+    # -- values -------------------------------------------------------------------------------
+
+    def rotate(self, vocabulary: str) -> str:
+        """The next term of a vocabulary in turn: every term is used once the corpus is large."""
+        terms = self.vocabularies[vocabulary].terms
+        index = self._rotation.get(vocabulary, 0)
+        self._rotation[vocabulary] = index + 1
+        return terms[index % len(terms)].id
+
+    def terms(self, vocabulary: str, low: int, high: int) -> list[str]:
+        """One term in rotation plus a few random others, without repeats."""
+        chosen = [self.rotate(vocabulary)]
+        ids = [t.id for t in self.vocabularies[vocabulary].terms]
+        extra = self.rng.randint(low, high) - 1
+        for term_id in self.rng.sample(ids, min(len(ids), extra + 1)):
+            if len(chosen) > extra:
+                break
+            if term_id not in chosen:
+                chosen.append(term_id)
+        return chosen
+
+    def label(self, vocabulary: str, term_id: str) -> str:
+        term = self.vocabularies[vocabulary].get(term_id)
+        return term.label if term else term_id
+
+    def unique_id(self, wanted: str) -> str:
+        candidate, number = wanted, 2
+        while candidate in self._taken:
+            candidate = f"{wanted}-{number}"
+            number += 1
+        self._taken.add(candidate)
+        return candidate
+
+    def days_ago(self, low: int, high: int) -> dt.date:
+        return self.today - dt.timedelta(days=self.rng.randint(low, high))
+
+    def phone(self) -> str:
+        area = self.rng.choice(_AREA_CODES)
+        return f"+49 {area} {self.rng.randint(200000, 9999999)}"
+
+
+def synthesize(
+    vocabularies: Mapping[str, Vocabulary], count: int, seed: int = 1, today: dt.date | None = None
+) -> Iterator[SyntheticEntry]:
+    """Yield `count` entries. Same vocabularies, seed and `today` give the same entries.
+
+    Dates are chosen relative to `today` (publication in the last four years, last review within
+    the last 20 months), so a corpus made today raises no review warning and never a future date.
+    """
+    if count < 0:
+        raise ValueError("count must not be negative")
+    missing = [name for name in _VOCABULARIES_USED if name not in vocabularies]
+    if missing:
+        raise ValueError(f"vocabularies missing: {', '.join(missing)}")
+    state = _Corpus(vocabularies, seed, today or dt.date.today())
+    for index in range(count):
+        content_type = CONTENT_TYPE_BY_KEY[_TYPE_CYCLE[index % len(_TYPE_CYCLE)]]
+        yield _entry(state, content_type)
+
+
+def write_corpus(root: Path, count: int, seed: int = 1, today: dt.date | None = None) -> list[Path]:
+    """Write a corpus into a content root that has `content/vocabularies`; returns the files."""
+    vocabularies, problems = load_vocabularies(root)
+    if problems:
+        raise ValueError(f"{root}: the vocabularies have problems: {problems[0].text()}")
+    written = []
+    for content_type in CONTENT_TYPE_BY_KEY.values():
+        (root / content_type.folder).mkdir(parents=True, exist_ok=True)
+    for entry in synthesize(vocabularies, count, seed, today):
+        path = root / entry.relative_path
+        path.write_text(entry.text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def copy_vocabularies(source_root: Path, target_root: Path) -> None:
+    """Give a fresh target root the project's vocabularies (synthetic entries use their ids)."""
+    target = target_root / VOCABULARY_DIR
+    if not target.is_dir():
+        shutil.copytree(source_root / VOCABULARY_DIR, target)
+
+
+# -- one entry -------------------------------------------------------------------------------
+
+
+def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
+    rng = state.rng
+    subject, short = rng.choice(_SUBJECTS)
+    municipality_type = state.rotate("municipality_types")
+    place = rng.choice(state._places)
+    municipality = f"{_MUNICIPALITY_PREFIX[municipality_type]} {place}"
+    domain = _slug(municipality, 60)
+    key = content_type.key
+    if key == "praxisbeispiel":
+        where = "in der" if municipality.startswith(("Stadt", "Gemeinde")) else "im"
+        title = f"{subject} {where} {municipality}"
+        wanted = f"{short}-{domain}"
+    elif key == "empfehlung":
+        title = f"{subject} {rng.choice(_SETTINGS)} {rng.choice(_VERBS)}"
+        wanted = f"empfehlungen-{_slug(title, 60)}"
+    else:
+        audience = state.label("target_groups", rng.choice(state.vocabularies["target_groups"].ids))
+        title = f"{rng.choice(_TRAINING_KINDS)}: {subject} – für {audience}"
+        wanted = _slug(title, 70)
+    entry_id = state.unique_id(wanted)
+
+    values: dict[str, Any] = {
+        "modules": state.terms("modules", 1, 2),
+        "topics": state.terms("topics", 1, 4),
+        "target_groups": state.terms("target_groups", 1, 3),
+        "actors": state.terms("actors", 1, 5),
+    }
+    topic_labels = [state.label("topics", t) for t in values["topics"]]
+    values["title"] = title
+    who = municipality if key == "praxisbeispiel" else "Kommunen"
+    summary = f"{subject}: wie {who} {rng.choice(_OBJECTS)} nutzen, um {rng.choice(_GOALS)}."
+    focus = f" Schwerpunkt: {', '.join(topic_labels[:2])}."
+    values["summary"] = summary + focus if len(summary + focus) <= SUMMARY_MAX else summary
+    published = state.days_ago(60, 1460)
+    values["published"] = published
+    values["reviewed"] = max(published, state.days_ago(0, 600))
+    values["contact"] = {
+        "organisation": f"{rng.choice(_ORGANISATIONS)}, {municipality}",
+        "email": f"{rng.choice(('info', 'vielfalt', 'integration', 'kontakt'))}@{domain}.example",
+        "phone": state.phone(),
+        "url": f"https://www.{domain}.example/{short}",
+    }
+    values["resources"] = [
+        {
+            "title": f"{name}: {subject}",
+            "url": f"https://www.{domain}.example/{short}/{_slug(name, 40)}",
+        }
+        for name in rng.sample(_RESOURCES, rng.randint(0, 3))
+    ]
+    if state.ids and rng.random() < 0.7:
+        values["related"] = rng.sample(state.ids, min(len(state.ids), rng.randint(1, 3)))
+    if key == "praxisbeispiel":
+        values["municipality"] = {
+            "name": municipality,
+            "type": municipality_type,
+            "state": state.rotate("states"),
+        }
+        start = published - dt.timedelta(days=rng.randint(90, 900))
+        period: dict[str, Any] = {"start": start}
+        if rng.random() < 0.4:
+            period["end"] = start + dt.timedelta(days=rng.randint(180, 1200))
+        values["period"] = period
+        values["funding"] = rng.choice(_FUNDING)
+    elif key == "material":
+        values["formats"] = state.terms("formats", 1, 2)
+        values["duration"] = rng.choice(_DURATIONS)
+        values["provider"] = f"{rng.choice(_PROVIDERS)} {place}"
+        values["costs"] = rng.choice(_COSTS)
+    else:
+        values["issuer"] = rng.choice(_ISSUERS)
+
+    body = _body(state, content_type, values, municipality, domain, short)
+    state.ids.append(entry_id)
+    return SyntheticEntry(content_type, entry_id, _front_matter(content_type, values) + body)
+
+
+def _front_matter(content_type: ContentType, values: Mapping[str, Any]) -> str:
+    """YAML in the schema's field order, every text quoted, as an editor's template would be."""
+    allowed = fields_for(content_type.key)
+    unknown = set(values) - {spec.name for spec in allowed}
+    if unknown:  # the schema renamed or restricted a field the generator still writes
+        raise ValueError(f"fields not in the schema for {content_type.key}: {sorted(unknown)}")
+    lines = ["---"]
+    for spec in allowed:
+        value = values.get(spec.name)
+        if value is None:
+            if spec.required(content_type.key):
+                raise ValueError(f"the generator has no value for required field `{spec.name}`")
+            continue
+        lines.extend(_yaml_field(spec, value, ""))
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_field(spec: Field, value: Any, indent: str) -> list[str]:
+    if spec.kind is Kind.OBJECT:
+        out = [f"{indent}{spec.name}:"]
+        for child in spec.children:
+            if value.get(child.name) is not None:
+                out.extend(_yaml_field(child, value[child.name], indent + "  "))
+        return out
+    if spec.kind is Kind.OBJECT_LIST:
+        if not value:
+            return []
+        out = [f"{indent}{spec.name}:"]
+        for item in value:
+            first = True
+            for child in spec.children:
+                if item.get(child.name) is None:
+                    continue
+                prefix = indent + ("  - " if first else "    ")
+                out.append(f"{prefix}{child.name}: {_scalar(item[child.name])}")
+                first = False
+        return out
+    if spec.kind in (Kind.TERMS, Kind.ENTRY_IDS):
+        return [f"{indent}{spec.name}: [{', '.join(value)}]"]
+    return [f"{indent}{spec.name}: {_scalar(value)}"]
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a YAML string
+
+
+# -- prose -----------------------------------------------------------------------------------
+
+
+def _body(
+    state: _Corpus,
+    content_type: ContentType,
+    values: Mapping[str, Any],
+    municipality: str,
+    domain: str,
+    short: str,
+) -> str:
+    rng = state.rng
+    slots = _Slots(state, values, municipality)
+    target = rng.randint(WORDS_MIN, WORDS_MAX - 25)  # the last sentence may overshoot a little
+    sections = _SECTIONS[content_type.key]
+    blocks: list[str] = []
+    words = 0
+    extras: list[Callable[[], str]] = [
+        lambda: "\n".join(f"- {item}" for item in rng.sample(_LIST_ITEMS, rng.randint(3, 5))),
+        lambda: f'!!! note "{rng.choice(_NOTE_TITLES)}"\n    ' + _paragraph(slots, rng, 2),
+        lambda: (
+            f"Weitere Informationen bietet die [Seite zum Vorhaben „{_SUBJECT_OF[short]}“]"
+            f"(https://www.{domain}.example/{short})."
+        ),
+    ]
+    rng.shuffle(extras)
+    for number, heading in enumerate(sections):
+        remaining_sections = len(sections) - number
+        blocks.append(f"## {heading}")
+        if number == 2:
+            blocks.append(f"### {rng.choice(_SUBSECTIONS)}")
+        share = max(2, (target - words) // max(1, remaining_sections) // 18)
+        paragraph = _paragraph(slots, rng, share)
+        blocks.append(paragraph)
+        words += count_words(paragraph)
+        if number < len(extras):
+            extra = extras[number]()
+            blocks.append(extra)
+            words += count_words(extra)
+    closing: list[str] = []
+    while words < target:  # top up, one sentence at a time, in a closing paragraph
+        sentence = slots.fill(rng.choice(_TEMPLATES))
+        closing.append(sentence)
+        words += count_words(sentence)
+    if closing:
+        blocks.append(" ".join(closing))
+    return "\n" + "\n\n".join(blocks) + "\n"
+
+
+_SUBJECT_OF = {short: subject for subject, short in _SUBJECTS}
+_VOCABULARIES_USED = (
+    "modules",
+    "topics",
+    "target_groups",
+    "actors",
+    "formats",
+    "municipality_types",
+    "states",
+)
+
+
+class _Slots:
+    """Fills the `{slot}` names of the sentence templates from banks and the entry's terms."""
+
+    def __init__(self, state: _Corpus, values: Mapping[str, Any], municipality: str) -> None:
+        self.rng = state.rng
+        self.actors = [state.label("actors", a) for a in values["actors"]]
+        self.topics = [state.label("topics", t) for t in values["topics"]]
+        self.groups = [state.label("target_groups", g) for g in values["target_groups"]]
+        self.municipality = municipality
+
+    def fill(self, template: str) -> str:
+        rng = self.rng
+        actor, other = rng.sample(self.actors, 2) if len(self.actors) > 1 else self.actors * 2
+        group = rng.choice(self.groups)
+        topic, topic2 = rng.choice(self.topics), rng.choice(self.topics)
+        return template.format(
+            Akteur=f"Die {actor}" if actor in _FEMININE else actor,
+            akteur=f"die {other}" if other in _FEMININE else other,
+            mit_akteur=f"der {other}" if other in _FEMININE else other,
+            objekt=rng.choice(_OBJECTS),
+            ziel=rng.choice(_GOALS),
+            eigenschaft=rng.choice(_PROPERTIES),
+            bedingung=rng.choice(_CONDITIONS),
+            erfahrung=rng.choice(_EXPERIENCES),
+            thema=topic,
+            thema2=topic2 if topic2 != topic else "Prävention",
+            zielgruppe=group,
+            Zielgruppe=group,
+            ort=f"der {self.municipality}"
+            if self.municipality.startswith(("Stadt", "Gemeinde"))
+            else f"dem {self.municipality}",
+        )
+
+
+_FEMININE = frozenset(
+    {
+        "Verwaltung",
+        "Verwaltungsspitze",
+        "Kommunalpolitik",
+        "Beratungsstelle",
+        "Polizei",
+        "Ordnungsbehörde",
+        "Justiz",
+        "Zivilgesellschaft",
+        "Jugendhilfe",
+        "Wissenschaft",
+        "Wirtschaft",
+    }
+)
+
+
+def _paragraph(slots: _Slots, rng: random.Random, sentences: int) -> str:
+    return " ".join(slots.fill(rng.choice(_TEMPLATES)) for _ in range(sentences))
+
+
+def count_words(text: str) -> int:
+    """Words of prose: tokens with a letter (Markdown markers such as `##` and `-` are not)."""
+    return sum(1 for token in text.split() if any(ch.isalpha() for ch in token))
+
+
+# -- command line ----------------------------------------------------------------------------
+
+
+def add_command(sub: Any) -> None:
+    """Register `praxis synth` on the subcommand parser of `praxis.cli`."""
+    parser = sub.add_parser(
+        "synth",
+        help="Synthetische Einträge für Last- und Skalierungstests erzeugen",
+        description="Schreibt COUNT erfundene, gültige Einträge aller Inhaltsarten nach OUT. "
+        "Gleicher Startwert und gleiches Bezugsdatum ergeben dieselben Dateien.",
+    )
+    parser.add_argument("--count", type=int, required=True, help="Anzahl der Einträge")
+    parser.add_argument("--seed", type=int, default=1, help="Startwert (Standard: 1)")
+    parser.add_argument("--out", type=Path, required=True, help="Zielordner (neu oder leer)")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="Bezugsdatum JJJJ-MM-TT für Veröffentlichungs- und Prüfdaten (Standard: heute)",
+    )
+    parser.set_defaults(handler=run_synth)
+
+
+def run_synth(args: argparse.Namespace, root: Path) -> int:
+    from .cli import EXIT_OK, UsageError  # the command line imports this module, not the reverse
+
+    if args.count < 0:
+        raise UsageError("--count darf nicht negativ sein.")
+    out = args.out.resolve()
+    existing = [
+        path
+        for content_type in CONTENT_TYPE_BY_KEY.values()
+        if (out / content_type.folder).is_dir()
+        for path in (out / content_type.folder).glob("*.md")
+    ]
+    if existing:
+        raise UsageError(
+            f"{args.out}: enthält schon Einträge ({existing[0].relative_to(out)}). Wählen Sie "
+            "einen neuen oder leeren Ordner; echte Inhalte werden nie überschrieben."
+        )
+    copy_vocabularies(root, out)
+    written = write_corpus(out, args.count, args.seed, args.today)
+    print(f"{len(written)} synthetische Einträge nach {args.out} geschrieben.")
+    return EXIT_OK
