@@ -119,3 +119,20 @@ def _group_of(page: PageSpec) -> str:
     if page.kind == "list":
         return next(t.url_path for t in CONTENT_TYPES if t.key == page.data["content_type"])
     return page.src_uri.split("/seite-")[0].removesuffix(".md")
+
+
+def unsafe_links(docs_dir: Path, src_uris: Iterable[str]) -> list[str]:
+    """Hand-written files that are symbolic links (MkDocs would copy their target into the site)."""
+    found = []
+    for uri in src_uris:
+        path = docs_dir / uri
+        if path.is_symlink() or any(parent.is_symlink() for parent in _parents(path, docs_dir)):
+            found.append(f"docs/{uri}")
+    return found
+
+
+def _parents(path: Path, stop: Path) -> Iterable[Path]:
+    current = path.parent
+    while current != stop and stop in current.parents:
+        yield current
+        current = current.parent

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import CONTENT_TYPES, ContentType, Entry, Term, Vocabulary
+from .rules.fields import url_problem
 from .rules.review import last_checked
 from .schema import FIELD_BY_NAME
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values
@@ -294,15 +295,15 @@ class SiteRenderer:
         if contact:
             values = [{"text": contact.get("organisation", "")}]
             if contact.get("email"):
-                values.append({"text": contact["email"], "url": f"mailto:{contact['email']}"})
+                values.append(external_link(contact["email"], f"mailto:{contact['email']}"))
             if contact.get("phone"):
                 digits = re.sub(r"[^\d+]", "", contact["phone"])
                 values.append({"text": contact["phone"], "url": f"tel:{digits}"})
             if contact.get("url"):
-                values.append({"text": "Webseite der Stelle", "url": contact["url"]})
+                values.append(external_link("Webseite der Stelle", contact["url"]))
             row("contact", values)
         resources = [
-            {"text": r["title"], "url": r["url"]}
+            external_link(r["title"], r["url"])
             for r in entry.fields.get("resources") or ()
             if r.get("title") and r.get("url")
         ]
@@ -346,6 +347,17 @@ class SiteRenderer:
             "rows": rows,
             "dates": dates,
         }
+
+
+def external_link(text: str, url: str) -> dict[str, str]:
+    """A link for the fact box, or plain text when the URL could not be published safely.
+
+    The validator already rejects such URLs; this keeps a `javascript:` link out of the page even
+    if a value ever reaches the renderer unchecked.
+    """
+    if url_problem(url) is None:
+        return {"text": text, "url": url}
+    return {"text": text}
 
 
 def _page_numbers(current: int, total: int) -> list[int]:

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from ..audit import audit_site
+from ..audit import audit_site, unsafe_links
 from ..corpus import Corpus, load_corpus
 from ..placeholders import fill_placeholders
 from ..problems import format_text
@@ -77,6 +77,12 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        linked = unsafe_links(Path(config.docs_dir), [f.src_uri for f in files])
+        if linked:
+            raise PluginError(
+                "Symbolische Links in docs/ werden nicht veröffentlicht, weil "
+                "MkDocs ihr Ziel in die Seite kopieren würde:\n" + "\n".join(linked)
+            )
         for uri, page in self.pages.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(

@@ -1,0 +1,154 @@
+"""Defence in depth, in a real browser: even if a hostile value got past the validator, nothing
+runs. The validator is bypassed on purpose here; escaping and the sanitiser must hold alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+TITLE = "</title><script>window.__xss='title'</script><img src=x onerror=\"window.__xss='img'\">"
+SUMMARY = "\"><script>window.__xss='summary'</script>"
+BODY = """
+## Abschnitt
+
+<script>window.__xss='body'</script>
+
+<img src=x onerror="window.__xss='body-img'">
+
+[Klick](javascript:window.__xss='link')
+
+<a href="javascript:window.__xss='a'" id="evil-a">a</a>
+
+<iframe srcdoc="<script>parent.__xss='iframe'</script>"></iframe>
+
+Vorlage {{ 7*7 }} und {% if true %}x{% endif %} bleiben Text.
+
+Absatz mit Attributen
+{: onclick="window.__xss='attr'" }
+
+<form action="https://evil.example/"><button>Senden</button></form>
+"""
+
+pytestmark = [pytest.mark.browser]
+
+
+def hostile_corpus(real_load):
+    def load(root, **kwargs):
+        corpus = real_load(root, **kwargs)
+        first = corpus.entries[0]
+        fields = dict(first.fields)
+        fields["title"] = TITLE
+        fields["summary"] = SUMMARY
+        fields["contact"] = {"organisation": TITLE, "url": "javascript:alert(1)"}
+        corpus.entries[0] = dataclasses.replace(first, fields=fields, body=BODY)
+        corpus.problems = []
+        return corpus
+
+    return load
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    import praxis.mkdocs_plugin.plugin as plugin_module
+
+    project = tmp_path_factory.mktemp("hostile")
+    for name in ("mkdocs.yml", "docs", "overrides", "content", "practices"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    site = project / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plugin_module, "load_corpus", hostile_corpus(plugin_module.load_corpus))
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium fehlt: `make browser` installiert das Debian-Paket.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def visit(browser, url: str):
+    page = browser.new_page()
+    dialogs: list[str] = []
+    foreign: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else (foreign.append(route.request.url), route.abort())
+        ),
+    )
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, dialogs, foreign
+
+
+@pytest.mark.parametrize(
+    "path", ["praxisbeispiele/{id}/", "praxisbeispiele/", "themen/{topic}/", ""]
+)
+def test_hostile_title_and_body_do_not_run(browser, hostile_site: str, path: str) -> None:
+    from praxis.corpus import load_corpus
+
+    first = load_corpus(REPO).entries[0]
+    url = f"{hostile_site}/{path.format(id=first.id, topic=first.fields['topics'][0])}"
+    page, dialogs, foreign = visit(browser, url)
+    try:
+        hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        assert [h for h in hrefs if h.lower().startswith(("javascript:", "data:"))] == []
+        handlers = page.evaluate(
+            "() => [...document.querySelectorAll('*')].flatMap(el => [...el.attributes]"
+            ".filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))"
+        )
+        assert handlers == []
+        assert page.evaluate("window.__xss") is None
+        assert dialogs == []
+        assert foreign == []
+        if path.startswith("praxisbeispiele/{id}"):
+            assert page.locator("h1").first.inner_text() == TITLE
+            body = page.locator(".praxis-body").inner_text()
+            assert "{{ 7*7 }}" in body and "49" not in body
+            assert (
+                page.locator(
+                    ".praxis-body script, .praxis-body iframe, .praxis-body form,"
+                    " .praxis-body [onclick], .praxis-body [onerror]"
+                ).count()
+                == 0
+            )
+            assert page.locator('a[href^="javascript"]').count() == 0
+    finally:
+        page.close()
