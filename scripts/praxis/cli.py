@@ -107,6 +107,16 @@ def _register_synth(sub: argparse._SubParsersAction) -> None:
 _EXTRA_COMMANDS.append(_register_synth)
 
 
+def _register_editor_tools(sub: argparse._SubParsersAction) -> None:
+    from . import json_schema, scaffold  # `praxis new` and `praxis schema` for editors
+
+    scaffold.register_command(sub)
+    json_schema.register_command(sub)
+
+
+_EXTRA_COMMANDS.append(_register_editor_tools)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
