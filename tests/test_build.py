@@ -202,3 +202,51 @@ def test_broken_entry_fails_check_and_build_with_the_same_message(tmp_path: Path
     assert message in result.stderr + result.stdout
     assert not (tmp_path / "site" / "praxisbeispiele" / "kaputt").exists()
     assert "Traceback" not in result.stderr
+
+
+def test_search_index_is_german_and_covers_entries(example_site: Path) -> None:
+    import json
+
+    index = json.loads((example_site / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["de"]
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "praxisbeispiele/clearingstelle-landkreis-talheim/" in locations
+
+
+def test_draft_is_validated_but_never_published(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    source = project / "practices" / "clearingstelle-landkreis-talheim.md"
+    draft = source.read_text("utf-8").replace("example: true", "example: true\ndraft: true")
+    (project / "practices" / "entwurf-clearing.md").write_text(draft, "utf-8")
+    check = subprocess.run(
+        [sys.executable, "-m", "praxis", "check"], cwd=project, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stdout
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    assert not (site / "praxisbeispiele" / "entwurf-clearing").exists()
+    assert "entwurf-clearing" not in (
+        site / "themen" / "clearingverfahren" / "index.html"
+    ).read_text("utf-8")
+    assert_site_matches_front_matter(project, site)
+
+
+def test_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copy(REPO / "Makefile", project / "Makefile")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("vorherige Fassung", "utf-8")
+    broken = project / "practices" / "kaputt.md"
+    broken.write_text("---\ntitle: [\n---\n", "utf-8")
+    shutil.copy(REPO / "pyproject.toml", project / "pyproject.toml")
+    stamp = tmp_path / "installed"  # the repository's .venv is set up already
+    stamp.touch()
+    result = subprocess.run(
+        ["make", "-s", "site", f"VENV={REPO / '.venv'}", f"STAMP={stamp}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "practices/kaputt.md:2: Fehler:" in result.stderr + result.stdout
+    assert (project / "site" / "index.html").read_text("utf-8") == "vorherige Fassung"

@@ -95,7 +95,7 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
         node = yaml.compose(block, Loader=_StringLoader)
     except yaml.MarkedYAMLError as exc:
         where, better = _error_line(exc, block)
-        line = offset + where
+        line = offset + _clamp_to_block(where, block)
         reason = better or _yaml_reason(exc)
         problems.append(
             Problem(
@@ -162,6 +162,17 @@ def _error_line(exc: yaml.MarkedYAMLError, block: str) -> tuple[int, str | None]
     return problem_line, None
 
 
+def _clamp_to_block(index: int, block: str) -> int:
+    """libyaml may point past the last line of the block; the mistake is on the last one."""
+    lines = block.split("\n")
+    if index < len(lines) and lines[index].strip():
+        return index
+    for candidate in range(min(index, len(lines) - 1), -1, -1):
+        if lines[candidate].strip():
+            return candidate
+    return 0
+
+
 def _unbalanced_quote(line: str) -> bool:
     value = line.split(":", 1)[1] if ":" in line else line
     value = value.split(" #", 1)[0].strip()
@@ -190,6 +201,10 @@ _REASONS = (
     ("did not find expected ',' or ']'", "eine Liste in `[ … ]` wird nicht mit `]` geschlossen"),
     ("did not find expected ',' or '}'", "eine Gruppe in `{ … }` wird nicht mit `}` geschlossen"),
     ("did not find expected '-' indicator", "ein Listenpunkt ist falsch eingerückt"),
+    (
+        "did not find expected node content",
+        "ein Wert fehlt, oder eine Liste `[` oder Gruppe `{` wird nicht geschlossen",
+    ),
     (
         "found unexpected end of stream",
         "der Front Matter endet mitten in einem Wert (fehlt ein Anführungszeichen?)",
