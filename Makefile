@@ -34,8 +34,8 @@ check: $(STAMP)
 	$(BIN)/praxis check
 
 lint: $(STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests bench
+	$(BIN)/ruff format --check scripts tests bench
 
 ## Install Debian's Chromium for the browser tests when it is missing (browser downloads are blocked)
 browser:
@@ -48,6 +48,15 @@ browser:
 ## Run every test: lint, format, unit, build and browser tests
 test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -q
+
+$(VENV)/.bench-installed: $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+## Benchmark 1,000 and 5,000 synthetic entries against bare Material (takes several minutes).
+## Options: make bench BENCH_ARGS="--sizes 1000 --preview 0"; results in .bench/results.json
+bench: $(VENV)/.bench-installed browser
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site site.new site.old .pytest_cache .ruff_cache

@@ -1,0 +1,413 @@
+"""`make bench`: build synthetic corpora of several sizes, ours against bare Material, and report.
+
+For each size this measures, in one run on one machine:
+
+- the bare YAML floor: read, split and `yaml.load(CSafeLoader)` every front matter;
+- `praxis check` of all entries;
+- the full build as `make site` runs it (`mkdocs build --strict`), and the same corpus built by
+  bare Material for MkDocs with its search and tags plugins (the baseline);
+- peak memory, pages, site bytes, the largest and the median HTML page;
+- what a reader downloads before a first search result (Material's lunr index; Pagefind as an
+  evaluated alternative when it is installed);
+- once, the live preview: seconds from saving an entry to `mkdocs serve` serving the change.
+
+It prints a table and writes everything as JSON (default `.bench/results.json`). Ratios are
+ours / reference: below 1.0 we are faster or smaller.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import best_of, lunr_transfer, machine, run_process, site_stats
+from probes import pagefind, preview
+from projects import REPO, make_baseline, make_ours
+
+from praxis.corpus import entry_files
+
+BIN = Path(sys.executable).parent
+FLOOR_SCRIPT = Path(__file__).resolve().parent / "floor.py"
+SEARCH_QUERY = "Hassrede"
+
+# The issue's goals, checked at every size (they are stated for 5,000 entries).
+CHECK_MAX_SECONDS = 2.0
+CHECK_MAX_FLOOR_RATIO = 1.5
+BUILD_MAX_RATIO = 1.0
+PAGE_MAX_BYTES = 100_000
+MEMORY_MAX_MB = 1024
+PREVIEW_MAX_SECONDS = 3.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    today = args.today or dt.date.today()
+    results: dict[str, Any] = {
+        "generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "seed": args.seed,
+        "today": today.isoformat(),
+        "repeat": args.repeat,
+        "sizes": [],
+    }
+    for count in sizes:
+        results["sizes"].append(bench_size(count, args, work, today))
+    preview_size = args.preview if args.preview is not None else _default_preview(sizes)
+    if preview_size:
+        results["preview"] = bench_preview(preview_size, args, work, today)
+    results["goals"] = goals(results)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(report(results))
+    print(f"\nJSON: {args.json}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", default="1000,5000", help="entry counts (default 1000,5000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="reference date of the synthetic corpus (default: today)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of the floor and of praxis check; the fastest counts",
+    )
+    parser.add_argument("--work", type=Path, default=REPO / ".bench" / "work")
+    parser.add_argument("--json", type=Path, default=REPO / ".bench" / "results.json")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the Material baseline")
+    parser.add_argument("--no-pagefind", action="store_true", help="skip the Pagefind evaluation")
+    parser.add_argument(
+        "--preview",
+        type=int,
+        default=None,
+        help="entries for the preview measurement (0: skip; default: 1000 if "
+        "measured, else the smallest size)",
+    )
+    return parser
+
+
+def _default_preview(sizes: list[int]) -> int:
+    return 1000 if 1000 in sizes else min(sizes, default=0)
+
+
+def _say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def bench_size(count: int, args: argparse.Namespace, work: Path, today: dt.date) -> dict[str, Any]:
+    folder = work / f"n{count}"
+    _say(f"{count} entries: generating corpus (seed {args.seed})")
+    ours = make_ours(folder / "ours", count, args.seed, today)
+    result: dict[str, Any] = {"entries": count}
+
+    _say(f"{count} entries: YAML floor and praxis check (best of {args.repeat})")
+    floor = best_of(
+        [
+            run_process([sys.executable, str(FLOOR_SCRIPT), str(ours)], cwd=ours)
+            for _ in range(args.repeat)
+        ]
+    )
+    check = best_of(
+        [
+            run_process([str(BIN / "praxis"), "--root", str(ours), "check"], cwd=ours)
+            for _ in range(args.repeat)
+        ]
+    )
+    result["floor"] = floor.summary()
+    result["check"] = check.summary()
+
+    _say(f"{count} entries: building ours (mkdocs build --strict, as make site)")
+    site = folder / "ours-site"
+    build = run_process(
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], cwd=ours, env=_env()
+    )
+    result["ours"] = {**build.summary(), **site_stats(site), "lunr": lunr_transfer(site)}
+
+    if not args.no_baseline:
+        _say(f"{count} entries: building the baseline (bare Material, search + tags)")
+        baseline = make_baseline(ours, folder / "baseline")
+        base_site = folder / "baseline-site"
+        base_build = run_process(
+            [str(BIN / "mkdocs"), "build", "--site-dir", str(base_site)], cwd=baseline, env=_env()
+        )
+        result["baseline"] = {
+            **base_build.summary(),
+            **site_stats(base_site),
+            "lunr": lunr_transfer(base_site),
+        }
+    if not args.no_pagefind:
+        _say(f"{count} entries: Pagefind index and first query")
+        result["pagefind"] = pagefind(site, SEARCH_QUERY)
+    result["ratios"] = ratios(result)
+    return result
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("SITE_URL", None)
+    return env
+
+
+def ratios(result: dict[str, Any]) -> dict[str, float | None]:
+    ours, base = result["ours"], result.get("baseline")
+
+    def ratio(a: float | None, b: float | None) -> float | None:
+        return round(a / b, 3) if a is not None and b else None
+
+    out = {"check_to_floor": ratio(result["check"]["seconds"], result["floor"]["seconds"])}
+    if base:
+        out.update(
+            {
+                "build": ratio(ours["seconds"], base["seconds"]),
+                "peak_rss": ratio(ours["peak_rss_mb"], base["peak_rss_mb"]),
+                "pages": ratio(ours["pages"], base["pages"]),
+                "site_bytes": ratio(ours["site_bytes"], base["site_bytes"]),
+                "largest_html": ratio(ours["largest_html_bytes"], base["largest_html_bytes"]),
+                "median_html": ratio(ours["median_html_bytes"], base["median_html_bytes"]),
+                "search_first_query": ratio(
+                    ours["lunr"].get("first_query_bytes"), base["lunr"].get("first_query_bytes")
+                ),
+            }
+        )
+        if base["seconds"] and base["pages"]:
+            out["build_per_page"] = ratio(
+                ours["seconds"] / ours["pages"], base["seconds"] / base["pages"]
+            )
+    return out
+
+
+def bench_preview(
+    count: int, args: argparse.Namespace, work: Path, today: dt.date
+) -> dict[str, Any]:
+    folder = work / f"n{count}"
+    project = folder / "ours"
+    if not project.is_dir():
+        project = make_ours(project, count, args.seed, today)
+    content_type, entry = next((t, p) for t, p in entry_files(project) if t.key == "praxisbeispiel")
+    url_path = f"{content_type.url_path}/{entry.stem}/"
+    result: dict[str, Any] = {"entries": count, "entry": entry.relative_to(project).as_posix()}
+    for mode, extra in (("serve", ()), ("serve_dirty", ("--dirty",))):
+        _say(f"preview at {count} entries: mkdocs {' '.join(('serve', *extra))}")
+        result[mode] = preview(project, entry, url_path, extra_args=extra)
+    return result
+
+
+def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+
+    def goal(name: str, entries: int, value: Any, limit: Any, met: bool | None) -> None:
+        found.append({"goal": name, "entries": entries, "value": value, "limit": limit, "met": met})
+
+    for size in results["sizes"]:
+        n = size["entries"]
+        check, floor_ratio = size["check"]["seconds"], size["ratios"]["check_to_floor"]
+        goal("praxis check seconds", n, check, CHECK_MAX_SECONDS, check < CHECK_MAX_SECONDS)
+        goal(
+            "praxis check / YAML floor",
+            n,
+            floor_ratio,
+            CHECK_MAX_FLOOR_RATIO,
+            floor_ratio is not None and floor_ratio <= CHECK_MAX_FLOOR_RATIO,
+        )
+        build_ratio = size["ratios"].get("build")
+        goal(
+            "build / Material baseline",
+            n,
+            build_ratio,
+            BUILD_MAX_RATIO,
+            None if build_ratio is None else build_ratio <= BUILD_MAX_RATIO,
+        )
+        largest = size["ours"]["largest_html_bytes"]
+        goal("largest HTML page bytes", n, largest, PAGE_MAX_BYTES, largest < PAGE_MAX_BYTES)
+        memory = max(size["ours"]["peak_rss_mb"], size["check"]["peak_rss_mb"])
+        goal("peak memory MB", n, memory, MEMORY_MAX_MB, memory < MEMORY_MAX_MB)
+    if "preview" in results:
+        p = results["preview"]
+        best = min(p[m]["median_seconds"] for m in ("serve", "serve_dirty") if m in p)
+        goal(
+            "preview seconds (best mode)",
+            p["entries"],
+            best,
+            PREVIEW_MAX_SECONDS,
+            best < PREVIEW_MAX_SECONDS,
+        )
+    return found
+
+
+# -- report -----------------------------------------------------------------------------------
+
+
+def _s(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f} s"
+
+
+def _mb(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f} MB"
+
+
+def _bytes(value: float | None) -> str:
+    if value is None:
+        return "–"
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:.1f} MB"
+    return f"{value / 1000:.1f} KB"
+
+
+def _x(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}×"
+
+
+def report(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    lines = [
+        f"Machine: {m['cpus']} CPUs, {m['cpu_model']}, {m['memory_gb']} GB RAM; Python "
+        f"{m['python']}, MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}, PyYAML "
+        f"{m['pyyaml']} (libyaml: {m['libyaml']}), Pagefind {m['pagefind'] or '–'}",
+        f"Corpus: seed {results['seed']}, reference date {results['today']}",
+    ]
+    for size in results["sizes"]:
+        ours, base = size["ours"], size.get("baseline") or {}
+        r = size["ratios"]
+        rows = [
+            (
+                "praxis check (reference: YAML floor)",
+                _s(size["check"]["seconds"]),
+                _s(size["floor"]["seconds"]),
+                _x(r["check_to_floor"]),
+            ),
+            (
+                "full build (make site)",
+                _s(ours["seconds"]),
+                _s(base.get("seconds")),
+                _x(r.get("build")),
+            ),
+            (
+                "build time per page",
+                _ms(ours["seconds"], ours["pages"]),
+                _ms(base.get("seconds"), base.get("pages")),
+                _x(r.get("build_per_page")),
+            ),
+            (
+                "peak memory (build)",
+                _mb(ours["peak_rss_mb"]),
+                _mb(base.get("peak_rss_mb")),
+                _x(r.get("peak_rss")),
+            ),
+            (
+                "pages (HTML files)",
+                str(ours["pages"]),
+                str(base.get("pages", "–")),
+                _x(r.get("pages")),
+            ),
+            (
+                "site bytes",
+                _bytes(ours["site_bytes"]),
+                _bytes(base.get("site_bytes")),
+                _x(r.get("site_bytes")),
+            ),
+            (
+                "largest HTML page",
+                _bytes(ours["largest_html_bytes"]),
+                _bytes(base.get("largest_html_bytes")),
+                _x(r.get("largest_html")),
+            ),
+            (
+                "median HTML page",
+                _bytes(ours["median_html_bytes"]),
+                _bytes(base.get("median_html_bytes")),
+                _x(r.get("median_html")),
+            ),
+            (
+                "search first query (lunr, gzip)",
+                _bytes(ours["lunr"].get("first_query_bytes")),
+                _bytes((base.get("lunr") or {}).get("first_query_bytes")),
+                _x(r.get("search_first_query")),
+            ),
+            (
+                "  of which search_index.json raw",
+                _bytes(ours["lunr"].get("index_bytes")),
+                _bytes((base.get("lunr") or {}).get("index_bytes")),
+                "",
+            ),
+        ]
+        pf = size.get("pagefind") or {}
+        if pf.get("available"):
+            rows.append(("Pagefind index time (ours)", _s(pf["index_seconds"]), "", ""))
+            rows.append(
+                (
+                    "Pagefind first query (ours)",
+                    _bytes(pf.get("first_query_bytes")),
+                    "",
+                    _x(_ratio(pf.get("first_query_bytes"), ours["lunr"].get("first_query_bytes")))
+                    + " of lunr",
+                )
+            )
+        lines.append("")
+        lines.append(f"{size['entries']:,} entries".replace(",", "."))
+        lines.append(_table(("metric", "ours", "Material", "ratio"), rows))
+    if "preview" in results:
+        p = results["preview"]
+        lines.append("")
+        lines.append(
+            f"Live preview at {p['entries']:,} entries (save entry → page served)".replace(",", ".")
+        )
+        for mode in ("serve", "serve_dirty"):
+            if mode in p:
+                q = p[mode]
+                lines.append(
+                    f"  {q['command']:<22} first build {_s(q['first_build_seconds'])}, "
+                    f"edit → page: {', '.join(_s(s) for s in q['edit_to_page_seconds'])}"
+                )
+    lines.append("")
+    lines.append("Goals")
+    for g in results["goals"]:
+        state = {True: "met", False: "MISSED", None: "not measured"}[g["met"]]
+        lines.append(
+            f"  [{state:^12}] {g['goal']} at {g['entries']}: {g['value']} (limit {g['limit']})"
+        )
+    return "\n".join(lines)
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def _ms(seconds: float | None, pages: int | None) -> str:
+    return "–" if not seconds or not pages else f"{seconds / pages * 1000:.2f} ms"
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
+    out = []
+    for index, row in enumerate((header, *rows)):
+        out.append(
+            "  ".join(
+                str(c).ljust(w) if i == 0 else str(c).rjust(w)
+                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
+        if index == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
