@@ -17,3 +17,66 @@ def content_root(tmp_path: Path) -> Path:
     for folder in ("practices", "content/recommendations", "content/trainings"):
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
     return tmp_path
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def serve_directory(directory: Path):
+    """Serve a built site on 127.0.0.1 (a free port) in a background thread; returns the server."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def url_of(server) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright (browser downloads are blocked here)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium fehlt: `make browser` installiert das Debian-Paket.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def example_site_url(tmp_path_factory: pytest.TempPathFactory):
+    """The shipped example content, built once per test session and served on loopback."""
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("example-site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    server = serve_directory(site)
+    yield url_of(server)
+    server.shutdown()

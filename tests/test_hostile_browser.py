@@ -4,16 +4,14 @@ runs. The validator is bypassed on purpose here; escaping and the sanitiser must
 from __future__ import annotations
 
 import dataclasses
-import functools
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from conftest import serve_directory, url_of
+
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 TITLE = "</title><script>window.__xss='title'</script><img src=x onerror=\"window.__xss='img'\">"
 SUMMARY = "\"><script>window.__xss='summary'</script>"
 BODY = """
@@ -70,34 +68,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(plugin_module, "load_corpus", hostile_corpus(plugin_module.load_corpus))
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server = serve_directory(site)
+    yield url_of(server)
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium fehlt: `make browser` installiert das Debian-Paket.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 def visit(browser, url: str):
@@ -121,12 +94,12 @@ def visit(browser, url: str):
 @pytest.mark.parametrize(
     "path", ["praxisbeispiele/{id}/", "praxisbeispiele/", "themen/{topic}/", ""]
 )
-def test_hostile_title_and_body_do_not_run(browser, hostile_site: str, path: str) -> None:
+def test_hostile_title_and_body_do_not_run(chromium, hostile_site: str, path: str) -> None:
     from praxis.corpus import load_corpus
 
     first = load_corpus(REPO).entries[0]
     url = f"{hostile_site}/{path.format(id=first.id, topic=first.fields['topics'][0])}"
-    page, dialogs, foreign = visit(browser, url)
+    page, dialogs, foreign = visit(chromium, url)
     try:
         hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
         assert [h for h in hrefs if h.lower().startswith(("javascript:", "data:"))] == []

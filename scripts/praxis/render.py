@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .export import FACETS
 from .model import CONTENT_TYPES, ContentType, Entry, Term, Vocabulary
 from .rules.fields import url_problem
 from .rules.review import last_checked
@@ -104,6 +105,48 @@ class SiteRenderer:
             yield from self.list_pages(content_type)
         for entry in self.entries:
             yield self.entry_page(entry)
+        yield self.finder_page()
+
+    def finder_page(self) -> PageSpec:
+        """The Praxisfinder: facets with counts; the list itself is filled in the browser."""
+        by_field = {t.field: t for t in self.index.taxonomies}
+        facets = []
+        for param, field_name in FACETS:
+            taxonomy = by_field.get(field_name)
+            if taxonomy is None:
+                continue
+            options = [
+                {"id": term.id, "label": term.label, "count": count}
+                for term in taxonomy.vocabulary.terms
+                if (count := self.index.count(taxonomy, term))
+            ]
+            facets.append(
+                {"param": param, "field": field_name, "label": taxonomy.label, "options": options}
+            )
+        types = [
+            {"key": t.key, "label": t.plural, "count": count}
+            for t in CONTENT_TYPES
+            if (count := sum(1 for e in self.published if e.type is t))
+        ]
+        overviews = [
+            {"path": t.path, "title": t.vocabulary.title}
+            for t in self.index.taxonomies
+            if t.field in ("modules", "topics", "municipality.state")
+        ]
+        intro = (
+            "Finden Sie Praxisbeispiele, Empfehlungen und Materialien, die zu Ihrer Kommune "
+            "passen: Wählen Sie Inhaltsart, Modul, Thema, Zielgruppe, Bundesland oder "
+            "Kommunentyp, oder geben Sie einen Suchbegriff ein. Die Auswahl steht in der "
+            "Adresszeile; Sie können die Ergebnisliste als Lesezeichen speichern oder "
+            "weitergeben.\n"
+        )
+        return PageSpec(
+            "praxisfinder.md",
+            "Praxisfinder",
+            intro,
+            "finder",
+            data={"facets": facets, "types": types, "overviews": overviews},
+        )
 
     # -- lists -------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..audit import audit_site, unsafe_links
 from ..corpus import Corpus, load_corpus
+from ..export import export_json
 from ..placeholders import fill_placeholders
 from ..problems import format_text
 from ..render import DEFAULT_PAGE_SIZE, PageSpec, SiteRenderer
@@ -32,9 +33,12 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.praxis")
+EXPORT_URI = "daten/eintraege.json"
+SEARCH_EXCLUDED = frozenset({"overview", "term", "list"})
 
 TEMPLATES = {
     "entry": "entry.html",
+    "finder": "praxisfinder.html",
     "term": "main.html",
     "list": "main.html",
     "overview": "main.html",
@@ -66,7 +70,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         for warning in corpus.problems:
             log.info(warning.text())
         self.corpus = corpus
-        self.index = build_index(corpus.entries, corpus.vocabularies)
+        self.index = build_index(corpus.published, corpus.vocabularies)
         renderer = SiteRenderer(
             corpus.entries, corpus.vocabularies, self.index, self.config.page_size
         )
@@ -77,6 +81,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.corpus is not None and self.index is not None:
+            data = export_json(self.corpus.entries, self.corpus.vocabularies, self.index.taxonomies)
+            files.append(File.generated(config, EXPORT_URI, content=data))
         linked = unsafe_links(Path(config.docs_dir), [f.src_uri for f in files])
         if linked:
             raise PluginError(
@@ -106,6 +113,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             return filled
         page.meta["title"] = escape(spec.title)
         page.meta["template"] = TEMPLATES[spec.kind]
+        if spec.kind in SEARCH_EXCLUDED:
+            # Lists repeat every entry's summary; search should lead to the entries themselves.
+            page.meta["search"] = {"exclude": True}
         if spec.entry is not None:
             page.meta["description"] = escape(spec.entry.summary)
         return markdown

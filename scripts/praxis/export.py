@@ -1,0 +1,78 @@
+"""Exports: all published entries as plain JSON, for the Praxisfinder and as open data.
+
+Terms are written as ids; their labels stand once in `taxonomies`, so the file grows by a few
+hundred bytes per entry and stays usable by other tools without this package.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .model import CONTENT_TYPES, Entry, Vocabulary
+from .rules.review import last_checked
+from .taxonomy import Taxonomy, sort_key, term_values
+
+EXPORT_VERSION = 1
+# Facets the Praxisfinder offers, in this order (short names for URL parameters).
+FACETS: tuple[tuple[str, str], ...] = (
+    ("modul", "modules"),
+    ("thema", "topics"),
+    ("zielgruppe", "target_groups"),
+    ("land", "municipality.state"),
+    ("kommunentyp", "municipality.type"),
+    ("format", "formats"),
+)
+
+
+def entry_record(entry: Entry, taxonomies: Sequence[Taxonomy]) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": entry.id,
+        "type": entry.type.key,
+        "url": entry.url_path,
+        "title": entry.title,
+        "summary": entry.summary,
+    }
+    municipality = entry.fields.get("municipality") or {}
+    if municipality.get("name"):
+        record["municipality"] = municipality["name"]
+    for taxonomy in taxonomies:
+        values = term_values(entry, taxonomy.field)
+        if values:
+            record[taxonomy.field] = list(values)
+    checked = last_checked(entry)
+    if entry.fields.get("published"):
+        record["published"] = entry.fields["published"].isoformat()
+    if checked:
+        record["reviewed"] = checked.isoformat()
+    if entry.example:
+        record["example"] = True
+    return record
+
+
+def export_data(
+    entries: Sequence[Entry], vocabularies: Mapping[str, Vocabulary], taxonomies: Sequence[Taxonomy]
+) -> dict[str, Any]:
+    published = sorted((e for e in entries if not e.draft), key=sort_key)
+    return {
+        "version": EXPORT_VERSION,
+        "types": {t.key: {"label": t.plural, "singular": t.singular} for t in CONTENT_TYPES},
+        "taxonomies": {
+            t.field: {
+                "title": t.vocabulary.title,
+                "path": t.path,
+                "terms": {term.id: term.label for term in t.vocabulary.terms},
+            }
+            for t in taxonomies
+        },
+        "facets": [{"param": param, "field": field} for param, field in FACETS],
+        "entries": [entry_record(e, taxonomies) for e in published],
+    }
+
+
+def export_json(
+    entries: Sequence[Entry], vocabularies: Mapping[str, Vocabulary], taxonomies: Sequence[Taxonomy]
+) -> str:
+    data = export_data(entries, vocabularies, taxonomies)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,68 @@
+"""The Praxisfinder filters in the browser and says how many entries it found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+pytestmark = [pytest.mark.browser]
+
+
+def practices_with(field: str, term: str) -> set[str]:
+    found = set()
+    for folder in ("practices", "content/recommendations", "content/trainings"):
+        for path in (REPO / folder).glob("*.md"):
+            block = path.read_text("utf-8").split("\n---", 1)[0].removeprefix("---\n")
+            data = yaml.load(block, Loader=yaml.BaseLoader)
+            if term in data.get(field, []) and data.get("draft") != "true":
+                found.add(path.stem)
+    return found
+
+
+def result_ids(page) -> set[str]:
+    hrefs = page.eval_on_selector_all("[data-results] a", "links => links.map(a => a.href)")
+    return {href.rstrip("/").rsplit("/", 1)[1] for href in hrefs}
+
+
+def test_filter_from_the_address_lists_exactly_the_matching_entries(chromium, example_site_url):
+    page = chromium.new_page()
+    page.goto(f"{example_site_url}/praxisfinder/?thema=hassrede")
+    expected = practices_with("topics", "hassrede")
+    status = page.locator("[data-status]")
+    status.filter(has_text="gefunden").wait_for()
+    assert status.inner_text() == f"{len(expected)} Einträge gefunden."
+    assert result_ids(page) == expected
+    assert page.locator("#pf-thema").input_value() == "hassrede"
+    page.close()
+
+
+def test_choosing_filters_and_words_narrows_and_reset_restores(chromium, example_site_url):
+    page = chromium.new_page()
+    page.goto(f"{example_site_url}/praxisfinder/")
+    page.locator("[data-status]").filter(has_text="gefunden").wait_for()
+    everything = result_ids(page)
+    page.select_option("#pf-art", "material")
+    assert result_ids(page) and all(i in everything for i in result_ids(page))
+    assert "art=material" in page.url
+    page.fill("#pf-suche", "antisemitismus")
+    page.wait_for_function("document.querySelectorAll('[data-results] li').length === 1")
+    assert result_ids(page) == {"training-antisemitismus-erkennen-verwaltung"}
+    page.get_by_role("button", name="Filter zurücksetzen").click()
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-results] li').length === {len(everything)}"
+    )
+    page.close()
+
+
+def test_without_javascript_the_finder_points_to_the_overview_pages(chromium, example_site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{example_site_url}/praxisfinder/")
+    note = page.locator("[data-noscript]")
+    assert note.is_visible()
+    assert note.locator("a").count() >= 3
+    assert not page.locator("form.praxis-finder__form").is_visible()
+    context.close()
