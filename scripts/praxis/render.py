@@ -221,7 +221,7 @@ class SiteRenderer:
             head = [
                 md_text(term.description),
                 "",
-                f"{vocabulary.title}: [alle im Überblick]({overview})",
+                f"[Alle {md_text(vocabulary.title)} im Überblick]({overview})",
                 "",
                 f"**{plural(len(listed), 'Eintrag', 'Einträge')}**"
                 + (f": {summary}" if summary else ""),
