@@ -27,6 +27,10 @@ class _StringLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     yaml_implicit_resolvers: ClassVar[dict] = {}
 
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        """Untagged nodes get the default tag of their kind; nothing is guessed from the value."""
+        return _DEFAULT_TAGS[kind]
+
 
 class _PyStringLoader(yaml.SafeLoader):
     """Pure-Python twin used only to scan tokens for anchors, aliases and tags with positions."""
@@ -37,6 +41,7 @@ class _PyStringLoader(yaml.SafeLoader):
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
+_DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
 _DELIMITER = re.compile(r"^---[ \t]*$")
 _END = re.compile(r"^(---|\.\.\.)[ \t]*$")
 # Cheap pre-check: only front matter with one of these characters can hold anchors, aliases or tags.

@@ -23,6 +23,7 @@ PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,30}$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
 MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 ALLOWED_SCHEMES = ("http", "https", "mailto")
+WHITESPACE = re.compile(r"\s")
 Path = tuple[Any, ...]
 
 
@@ -322,7 +323,7 @@ class FieldChecker:
 
 def url_problem(value: str) -> str | None:
     """Why a URL may not be published, or None when it is fine (http, https, mailto only)."""
-    if any(c.isspace() for c in value):
+    if WHITESPACE.search(value):
         return "Webadressen dürfen keine Leerzeichen enthalten."
     try:
         parts = urlsplit(value)
