@@ -6,8 +6,10 @@ STAMP  := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 HOST   := 127.0.0.1
 PORT   ?= 8000
+# `make check CHECK_FORMAT=github` prints annotations for pull requests
+CHECK_FORMAT ?= text
 
-.PHONY: serve site check test lint browser bench clean
+.PHONY: serve site linkcheck check test lint browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +31,15 @@ site: $(STAMP)
 	mv site.new site
 	rm -rf site.old
 
+## Check every link inside the built site/, offline (run `make site` first)
+linkcheck: $(STAMP)
+	@test -d site || { echo "site/ fehlt: zuerst make site ausführen"; exit 2; }
+	$(BIN)/lychee --offline --include-fragments --index-files index.html --no-progress \
+	  --root-dir "$(CURDIR)/site" site
+
 ## Validate all entries
 check: $(STAMP)
-	$(BIN)/praxis check
+	$(BIN)/praxis check --format $(CHECK_FORMAT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests bench

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..audit import audit_site, unsafe_links
 from ..corpus import Corpus, load_corpus
+from ..editor_docs import site_files
 from ..export import export_json
 from ..placeholders import fill_placeholders
 from ..problems import format_text
@@ -84,6 +85,13 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if self.corpus is not None and self.index is not None:
             data = export_json(self.corpus.entries, self.corpus.vocabularies, self.index.taxonomies)
             files.append(File.generated(config, EXPORT_URI, content=data))
+            # Contributor guide pages and JSON Schemas, generated from the field table.
+            for uri, text in site_files(self.corpus.vocabularies).items():
+                if files.get_file_from_path(uri) is not None:
+                    raise PluginError(f"docs/{uri} wird erzeugt; entfernen Sie die Datei.")
+                page_level = InclusionLevel.NOT_IN_NAV  # reached from mitwirken/index.md
+                level = page_level if uri.endswith(".md") else InclusionLevel.INCLUDED
+                files.append(File.generated(config, uri, content=text, inclusion=level))
         linked = unsafe_links(Path(config.docs_dir), [f.src_uri for f in files])
         if linked:
             raise PluginError(
