@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 ## Validate the content and serve a live preview on http://127.0.0.1:8000
 serve: $(STAMP)
 	$(BIN)/praxis check
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT)
 
 ## Build the static site into site/ (strict; replaces site/ only when complete)
 site: $(STAMP)

@@ -101,6 +101,9 @@ def _parser() -> argparse.ArgumentParser:
         help="entries for the preview measurement (0: skip; default: 1000 if "
         "measured, else the smallest size)",
     )
+    parser.add_argument(
+        "--preview-rounds", type=int, default=3, help="edits timed per preview mode (default 3)"
+    )
     return parser
 
 
@@ -206,7 +209,7 @@ def bench_preview(
     result: dict[str, Any] = {"entries": count, "entry": entry.relative_to(project).as_posix()}
     for mode, extra in (("serve", ()), ("serve_dirty", ("--dirty",))):
         _say(f"preview at {count} entries: mkdocs {' '.join(('serve', *extra))}")
-        result[mode] = preview(project, entry, url_path, extra_args=extra)
+        result[mode] = preview(project, entry, url_path, args.preview_rounds, extra)
     return result
 
 

@@ -416,11 +416,16 @@ def copy_vocabularies(source_root: Path, target_root: Path) -> None:
 def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
     rng = state.rng
     subject, short = rng.choice(_SUBJECTS)
-    municipality_type = state.rotate("municipality_types")
+    key = content_type.key
+    # Only practice examples carry the type; rotating it for them alone uses every type.
+    municipality_type = (
+        state.rotate("municipality_types")
+        if key == "praxisbeispiel"
+        else rng.choice(state.vocabularies["municipality_types"].ids)
+    )
     place = rng.choice(state._places)
     municipality = f"{_MUNICIPALITY_PREFIX[municipality_type]} {place}"
     domain = _slug(municipality, 60)
-    key = content_type.key
     if key == "praxisbeispiel":
         where = "in der" if municipality.startswith(("Stadt", "Gemeinde")) else "im"
         title = f"{subject} {where} {municipality}"

@@ -23,10 +23,12 @@ from ..editor_docs import site_files
 from ..export import export_json
 from ..placeholders import fill_placeholders
 from ..problems import format_text
+from ..progress import Progress
 from ..render import DEFAULT_PAGE_SIZE, PageSpec, SiteRenderer
 from ..rules.review import DEFAULT_REVIEW_MONTHS
 from ..sanitize import sanitize_html
 from ..taxonomy import TaxonomyIndex, build_index
+from .incremental import PageMemo
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -59,6 +61,12 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.index: TaxonomyIndex | None = None
         self.pages: dict[str, PageSpec] = {}
         self.missing_operator: set[str] = set()
+        self.memo: PageMemo | None = None  # only in dirty builds (`mkdocs serve --dirty`)
+        self.progress: Progress | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook also keeps the plugin (and its memo) alive across serve rebuilds.
+        self.memo = PageMemo() if dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.content_root
@@ -98,6 +106,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 "Symbolische Links in docs/ werden nicht veröffentlicht, weil "
                 "MkDocs ihr Ziel in die Seite kopieren würde:\n" + "\n".join(linked)
             )
+        if self.memo is not None:
+            self.memo.begin(config, files)
         for uri, page in self.pages.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(
@@ -107,8 +117,19 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             # Generated pages are reached through overviews and lists; mkdocs.yml's nav may
             # still name some of them. Drafts are shown by `mkdocs serve` only.
             inclusion = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, uri, content=page.markdown, inclusion=inclusion))
+            if self.memo is not None:
+                files.append(self.memo.file(config, page, inclusion))
+            else:
+                files.append(
+                    File.generated(config, uri, content=page.markdown, inclusion=inclusion)
+                )
+        self.progress = Progress(len(files.documentation_pages()), log.info)
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.progress is not None:
+            self.progress.step()
+        return output
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -145,6 +166,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.memo is not None:
+            self.memo.commit()
         if self.missing_operator:
             log.info(
                 f"praxis: {len(self.missing_operator)} Betreiberangaben fehlen noch "
