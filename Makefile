@@ -8,6 +8,7 @@ HOST   := 127.0.0.1
 PORT   ?= 8000
 # `make check CHECK_FORMAT=github` prints annotations for pull requests
 CHECK_FORMAT ?= text
+LINKCHECK_DIR ?= site
 
 .PHONY: serve site linkcheck check test lint browser bench clean
 
@@ -33,9 +34,9 @@ site: $(STAMP)
 
 ## Check every link inside the built site/, offline (run `make site` first)
 linkcheck: $(STAMP)
-	@test -d site || { echo "site/ fehlt: zuerst make site ausführen"; exit 2; }
+	@test -d "$(LINKCHECK_DIR)" || { echo "$(LINKCHECK_DIR)/ fehlt: zuerst make site ausführen"; exit 2; }
 	$(BIN)/lychee --offline --include-fragments --index-files index.html --no-progress \
-	  --root-dir "$(CURDIR)/site" site
+	  --root-dir "$(abspath $(LINKCHECK_DIR))" "$(LINKCHECK_DIR)"
 
 ## Validate all entries
 check: $(STAMP)

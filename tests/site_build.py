@@ -1,0 +1,31 @@
+"""One strict build of the real site per test session, shared by the tests that read its output."""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import subprocess
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def built_site() -> Path:
+    """Build the repository's site with `mkdocs build --strict` into a temporary folder."""
+    folder = Path(tempfile.mkdtemp(prefix="praxis-site-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    site = folder / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site

