@@ -21,6 +21,7 @@ from praxis.model import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
 from praxis.scaffold import (
     BODY_HINT,
     BODY_SECTIONS,
+    ScaffoldError,
     entry_id_from_title,
     plan_entry,
     unique_entry_id,
@@ -294,6 +295,16 @@ def test_own_id_that_exists_is_refused_with_a_free_alternative(
     (content_root / "practices" / "talheim.md").write_text("x", encoding="utf-8")
     assert main(["--root", str(content_root), "new", "material", "T", "--kennung", "talheim"]) == 2
     assert "Frei wäre: talheim-2" in capsys.readouterr().err
+
+
+def test_draft_flag_and_values_of_other_types(content_root: Path, no_terminal: None) -> None:
+    root = str(content_root)
+    assert main(["--root", root, "new", "material", "Kurs", "--entwurf", "--format", "online"]) == 0
+    entry = load_corpus(content_root, today=TODAY).entries[0]
+    assert (entry.draft, entry.example, entry.fields["formats"]) == (True, False, ["online"])
+    with pytest.raises(ScaffoldError, match="`formats` gibt es nicht für Empfehlung"):
+        plan_entry(content_root, "empfehlung", "T", vocabularies(content_root),
+                   {"formats": ["online"]})  # fmt: skip
 
 
 def test_print_only_writes_no_file(

@@ -409,6 +409,9 @@ def plan_entry(
     """Decide id, path and text of a new entry; writes nothing."""
     title = check_title(title)
     kind = CONTENT_TYPE_BY_KEY[content_type]
+    for dotted in values or {}:
+        if field_at(content_type, dotted) is None:
+            raise ScaffoldError(f"Das Feld `{dotted}` gibt es nicht für {kind.singular}.")
     taken = existing_ids(root)
     if entry_id is not None:
         if not ENTRY_ID.match(entry_id) or RESERVED_ID.match(entry_id):
