@@ -31,7 +31,7 @@ from praxis.schema import FIELD_BY_NAME, Field, Kind, fields_for
 from praxis.vocabulary import load_vocabularies
 
 TODAY = dt.date(2026, 11, 2)
-PLACEHOLDER_RULES = {"field-empty", "field-required", "body-html"}
+PLACEHOLDER_RULES = {"field-empty", "field-required", "body-template-hint"}
 VALUES = {
     "praxisbeispiel": {
         "modules": ["modul-1"],

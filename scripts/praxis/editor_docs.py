@@ -175,7 +175,7 @@ def errors_page() -> str:
         "",
         "    Eine frisch angelegte Vorlage meldet absichtlich Fehler, bis sie ausgefüllt ist: "
         '`field-empty` für jede leere Angabe (`""`), `field-required` für leere Pflichtlisten '
-        f"(`[]`) und `body-html` für jede Hinweiszeile `{BODY_HINT} … -->` im Text. "
+        f"(`[]`) und `body-template-hint` für jede Hinweiszeile `{BODY_HINT} … -->` im Text. "
         "So kann keine halb ausgefüllte Vorlage veröffentlicht werden.",
         "",
         GENERATED_NOTE,

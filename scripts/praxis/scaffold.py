@@ -26,27 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from slugify import slugify
-
+from .ids import ID_MAX, entry_id_from_title
 from .model import CONTENT_TYPE_BY_KEY, CONTENT_TYPES, ContentType, Vocabulary
 from .rules.files import RESERVED_ID
-from .schema import ENTRY_ID, TITLE_MAX, Field, Kind, fields_for
+from .schema import ENTRY_ID, TEMPLATE_HINT, TITLE_MAX, Field, Kind, fields_for
 
-GERMAN_TRANSLITERATION = [
-    ["Ä", "Ae"],
-    ["Ö", "Oe"],
-    ["Ü", "Ue"],
-    ["ä", "ae"],
-    ["ö", "oe"],
-    ["ü", "ue"],
-    ["ß", "ss"],
-    ["ẞ", "SS"],
-    ["'", ""],
-    ["’", ""],  # "Ümit's" -> "uemits", not "uemit-s"
-]
-# Body guidance starts with this; the body rules reject it as raw HTML until it is replaced.
-BODY_HINT = "<!-- Hinweis:"
-ID_MAX = 60  # short enough for readable addresses; the file rule allows up to 80
+# Body guidance starts with this; the body rules reject it until it is replaced.
+BODY_HINT = TEMPLATE_HINT
 COMMENT_WIDTH = 98
 
 
@@ -108,18 +94,6 @@ class ScaffoldError(ValueError):
 
 
 # --- ids -----------------------------------------------------------------------------------
-
-
-def entry_id_from_title(title: str) -> str:
-    """The id (file name without `.md`) for a title: lowercase, umlauts as ae/oe/ue, ß as ss."""
-    slug = slugify(
-        title,
-        replacements=GERMAN_TRANSLITERATION,
-        max_length=ID_MAX,
-        word_boundary=True,
-        lowercase=True,
-    )
-    return slug or "eintrag"
 
 
 def existing_ids(root: Path) -> set[str]:

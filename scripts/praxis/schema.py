@@ -17,6 +17,9 @@ ALL_TYPES = frozenset({"praxisbeispiel", "empfehlung", "material"})
 ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SUMMARY_MAX = 300
 TITLE_MAX = 160
+# Guidance lines in `praxis new` templates start with this; a line still starting with it means
+# the editor has not written that section yet.
+TEMPLATE_HINT = "<!-- Hinweis:"
 
 
 class Kind(str, Enum):

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from ..model import Entry
 from ..problems import Problem
+from ..schema import TEMPLATE_HINT
 from .fields import url_problem
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -106,6 +107,16 @@ def check_empty(entry: Entry, body: Body) -> Iterator[Problem]:
 def check_raw_html(entry: Entry, body: Body) -> Iterator[Problem]:
     for line_no, line in body.numbered():
         if "<" not in line:
+            continue
+        if line.lstrip().startswith(TEMPLATE_HINT):
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-template-hint",
+                "Der Hinweis aus der "
+                "Vorlage steht noch im Text. Ersetzen Sie die Zeile durch Ihren Text "
+                "oder löschen Sie den Abschnitt samt Überschrift.",
+            )
             continue
         match = RAW_HTML.search(AUTOLINK.sub("", line))
         if match:

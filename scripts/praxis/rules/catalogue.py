@@ -253,6 +253,12 @@ RULES: tuple[RuleInfo, ...] = (
         "Markdown verwenden: **fett**, [Linktext](https://…), Listen, Tabellen, `!!! note`.",
     ),
     RuleInfo(
+        "body-template-hint",
+        "body",
+        "Ein Hinweis aus der Vorlage (`<!-- Hinweis: … -->`) steht noch im Text.",
+        "Den Abschnitt schreiben oder samt Überschrift löschen.",
+    ),
+    RuleInfo(
         "body-attributes",
         "body",
         "Attributlisten mit `=`.",

@@ -73,7 +73,7 @@ class FieldChecker:
                     (*where, key),
                     "field-empty",
                     f"Das Feld `{_dotted(where, key)}` "
-                    f"({spec.label}) ist leer. Tragen Sie {spec.kind.german} ein oder "
+                    f"({spec.label}) ist leer. Tragen Sie einen Wert ein oder "
                     "löschen Sie die Zeile.",
                 )
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..ids import entry_id_from_title
 from ..problems import Problem
 
 MAX_BYTES = 1_000_000
@@ -55,11 +56,8 @@ def check_name(path: Path, rel: str) -> list[Problem]:
 
 
 def suggest_file_name(name: str) -> str:
-    from slugify import slugify
-
     stem = name[:-3] if name.lower().endswith(".md") else name
-    slug = slugify(stem, replacements=[["ß", "ss"]], lowercase=True) or "eintrag"
-    return f"{slug}.md"
+    return f"{entry_id_from_title(stem)}.md"
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
