@@ -10,9 +10,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
+from jsonschema import Draft202012Validator
 
 from praxis.cli import main
 from praxis.corpus import load_corpus
+from praxis.json_schema import entry_schema
 from praxis.model import CONTENT_TYPES
 from praxis.synthetic import WORDS_MAX, WORDS_MIN, count_words, synthesize, write_corpus
 from praxis.taxonomy import build_index
@@ -43,6 +46,19 @@ def test_generated_entries_pass_the_validator_without_any_problem(content_root: 
     assert len(corpus.entries) == len(written) == 120
     assert [p.text() for p in corpus.problems] == []
     assert {e.type.key for e in corpus.entries} == {t.key for t in CONTENT_TYPES}
+
+
+def test_generated_front_matter_matches_the_published_json_schema(content_root: Path) -> None:
+    # The JSON Schemas are what editors' tools check against; synthetic entries must pass too.
+    vocabularies, _ = load_vocabularies(content_root)
+    validators = {
+        t.key: Draft202012Validator(entry_schema(t.key, vocabularies)) for t in CONTENT_TYPES
+    }
+    for entry in synthesize(vocabularies, 40, seed=4, today=TODAY):
+        block = entry.text.split("\n---\n", 1)[0].removeprefix("---\n")
+        data = yaml.load(block, Loader=yaml.BaseLoader)  # every scalar a string, as we parse
+        errors = [e.message for e in validators[entry.content_type.key].iter_errors(data)]
+        assert errors == [], entry.id
 
 
 def test_every_vocabulary_term_is_used_at_a_hundred_entries(content_root: Path) -> None:
