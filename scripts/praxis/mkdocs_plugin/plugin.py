@@ -69,6 +69,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.memo = PageMemo() if dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.missing_operator = set()  # the plugin outlives a build under `mkdocs serve`
         root = Path(config.config_file_path).parent / self.config.content_root
         corpus = load_corpus(root, review_months=self.config.review_months)
         if corpus.errors:
