@@ -7,7 +7,7 @@ from pathlib import Path
 
 from praxis.audit import audit_site, output_file
 from praxis.corpus import load_corpus
-from praxis.render import SiteRenderer, md_text
+from praxis.render import SiteRenderer
 from praxis.sanitize import sanitize_html
 from praxis.taxonomy import build_index
 
@@ -41,13 +41,6 @@ def test_sanitiser_keeps_the_markup_of_documented_extensions() -> None:
         'class="footnote-ref"',
     ):
         assert kept in cleaned
-
-
-def test_markdown_special_characters_in_titles_are_shown_literally() -> None:
-    assert md_text("[Titel](javascript:x) *fett* <b>") == (
-        "\\[Titel\\]\\(javascript:x\\) \\*fett\\* &lt;b&gt;"
-    )
-    assert md_text("1. Platz") == "1\\. Platz"
 
 
 def _site_for_audit(tmp_path: Path):

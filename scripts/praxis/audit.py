@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .model import CONTENT_TYPES, Entry
 from .problems import Problem
-from .render import PageSpec
+from .render import PageSpec, page_url
 from .taxonomy import Taxonomy, term_values
 
 HREF = re.compile(r'href="([^"#?]*)')
@@ -26,15 +26,6 @@ def output_file(site_dir: Path, src_uri: str) -> Path:
     if stem == "index" or stem.endswith("/index"):
         return site_dir / (stem + ".html")
     return site_dir / stem / "index.html"
-
-
-def _url_of(src_uri: str) -> str:
-    stem = src_uri[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def _linked_entries(html: str, page_url: str, entry_urls: dict[str, str]) -> set[str]:
@@ -90,7 +81,7 @@ def audit_site(
             )
             continue
         html = path.read_text(encoding="utf-8")
-        found[group] |= _linked_entries(html, _url_of(page.src_uri), entry_urls)
+        found[group] |= _linked_entries(html, page_url(page.src_uri), entry_urls)
     for group, ids in expected.items():
         have = found.get(group, set())
         for missing in sorted(ids - have):

@@ -7,7 +7,6 @@ fact-box data a template shows). Lists are paginated so that no page grows with 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,8 +20,6 @@ from .schema import FIELD_BY_NAME
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values
 
 DEFAULT_PAGE_SIZE = 50
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
-_LINE_START = re.compile(r"^(\s*)(?:([-+>])|(\d+)\.)")
 
 
 @dataclass(frozen=True)
@@ -39,22 +36,14 @@ class PageSpec:
     data: Mapping[str, Any] = field(default_factory=dict)
 
 
-def md_text(text: str) -> str:
-    """Escape text so that Markdown shows it literally (titles, summaries, labels)."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
-    return _LINE_START.sub(_escape_line_start, escaped)
-
-
-def _escape_line_start(match: re.Match[str]) -> str:
-    """`- x`, `> x` and `1. x` at a line start would become lists or quotes."""
-    if match.group(2):
-        return f"{match.group(1)}\\{match.group(2)}"
-    return f"{match.group(1)}{match.group(3)}\\."
-
-
-def link(from_uri: str, to_uri: str) -> str:
-    """A relative link between two source files, as MkDocs resolves it."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+def page_url(src_uri: str) -> str:
+    """The site path a source file is published at: `themen/rassismus.md` → `themen/rassismus/`."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 def german_date(value: dt.date) -> str:
@@ -150,129 +139,130 @@ class SiteRenderer:
 
     # -- lists -------------------------------------------------------------------------------
 
-    def _item(self, from_uri: str, entry: Entry) -> str:
-        details = self._item_details(entry)
-        line = f"- [{md_text(entry.title)}]({link(from_uri, entry.src_uri)})"
-        text = md_text(entry.summary)
-        if details:
-            text += f" *{md_text(details)}*"
-        return f"{line}  \n  {text}"
+    def _item(self, entry: Entry) -> dict[str, str]:
+        return {
+            "title": entry.title,
+            "path": entry.url_path,
+            "summary": entry.summary,
+            "details": self._item_details(entry),
+        }
 
     def _item_details(self, entry: Entry) -> str:
         municipality = entry.fields.get("municipality") or {}
         parts = []
         if municipality.get("name"):
             parts.append(municipality["name"])
-        state = self.vocabularies.get("states")
-        if state is not None and municipality.get("state") and state.get(municipality["state"]):
-            parts.append(state.get(municipality["state"]).label)  # type: ignore[union-attr]
+        states = self.vocabularies.get("states")
+        state = states.get(municipality.get("state", "")) if states is not None else None
+        if state is not None:
+            parts.append(state.label)
         return ", ".join(parts)
 
-    def _pager(self, from_uri: str, base: str, number: int, total: int) -> str:
+    def _pager(self, base: str, number: int, total: int) -> dict[str, Any] | None:
         if total <= 1:
-            return ""
-        parts = []
-        if number > 1:
-            parts.append(f"[← Vorherige Seite]({link(from_uri, page_uri(base, number - 1))})")
-        parts.append(f"Seite {number} von {total}")
-        if number < total:
-            parts.append(f"[Nächste Seite →]({link(from_uri, page_uri(base, number + 1))})")
-        pages = " · ".join(
-            f"[{n}]({link(from_uri, page_uri(base, n))})" if n != number else f"**{n}**"
-            for n in _page_numbers(number, total)
-        )
-        return "\n\n" + " · ".join(parts) + "\n\n" + f"Seiten: {pages}" + "\n"
+            return None
+        return {
+            "number": number,
+            "total": total,
+            "previous": page_url(page_uri(base, number - 1)) if number > 1 else None,
+            "next": page_url(page_uri(base, number + 1)) if number < total else None,
+            "pages": [
+                {"number": n, "path": page_url(page_uri(base, n)), "current": n == number}
+                for n in _page_numbers(number, total)
+            ],
+        }
 
-    def _grouped(self, uri: str, chunk: Sequence[Entry], totals: Mapping[str, int]) -> str:
-        blocks: list[str] = []
-        current: ContentType | None = None
+    def _groups(self, chunk: Sequence[Entry], totals: Mapping[str, int]) -> list[dict[str, Any]]:
+        groups: list[dict[str, Any]] = []
         for entry in chunk:
-            if entry.type is not current:
-                current = entry.type
-                blocks.append(f"\n## {md_text(current.plural)} ({totals[current.key]})\n")
-            blocks.append(self._item(uri, entry))
-        return "\n".join(blocks)
+            if not groups or groups[-1]["key"] != entry.type.key:
+                groups.append(
+                    {
+                        "key": entry.type.key,
+                        "label": entry.type.plural,
+                        "count": totals[entry.type.key],
+                        "items": [],
+                    }
+                )
+            groups[-1]["items"].append(self._item(entry))
+        return groups
 
     def overview(self, taxonomy: Taxonomy) -> PageSpec:
         vocabulary = taxonomy.vocabulary
-        uri = f"{vocabulary.path}/index.md"
-        lines = [md_text(vocabulary.description), ""]
-        for term in vocabulary.terms:
-            count = self.index.count(taxonomy, term)
-            target = link(uri, f"{vocabulary.path}/{term.id}.md")
-            lines.append(
-                f"- [{md_text(term.label)}]({target}) – "
-                f"{plural(count, 'Eintrag', 'Einträge')}  \n  {md_text(term.description)}"
-            )
-        return PageSpec(uri, vocabulary.title, "\n".join(lines) + "\n", "overview")
+        terms = [
+            {
+                "label": term.label,
+                "path": f"{vocabulary.path}/{term.id}/",
+                "count": plural(self.index.count(taxonomy, term), "Eintrag", "Einträge"),
+                "description": term.description,
+            }
+            for term in vocabulary.terms
+        ]
+        return PageSpec(
+            f"{vocabulary.path}/index.md",
+            vocabulary.title,
+            "",
+            "overview",
+            data={"description": vocabulary.description, "terms": terms},
+        )
 
     def term_pages(self, taxonomy: Taxonomy, term: Term) -> Iterator[PageSpec]:
         vocabulary = taxonomy.vocabulary
         base = f"{vocabulary.path}/{term.id}.md"
-        listed = [e for e in self.index.entries(taxonomy, term) if not e.draft]
+        listed = self.index.entries(taxonomy, term)
         totals = {t.key: sum(1 for e in listed if e.type is t) for t in CONTENT_TYPES}
+        breakdown = " · ".join(
+            plural(totals[t.key], t.singular, t.plural) for t in CONTENT_TYPES if totals[t.key]
+        )
         chunks = paginate(listed, self.page_size)
         for number, chunk in enumerate(chunks, start=1):
-            uri = page_uri(base, number)
-            overview = link(uri, f"{vocabulary.path}/index.md")
-            summary = " · ".join(
-                plural(totals[t.key], t.singular, t.plural) for t in CONTENT_TYPES if totals[t.key]
-            )
-            head = [
-                md_text(term.description),
-                "",
-                f"[Alle {md_text(vocabulary.title)} im Überblick]({overview})",
-                "",
-                f"**{plural(len(listed), 'Eintrag', 'Einträge')}**"
-                + (f": {summary}" if summary else ""),
-            ]
-            body = (
-                self._grouped(uri, chunk, totals)
-                if listed
-                else (
-                    "\nZu diesem Begriff gibt es noch keine Einträge. [Schlagen Sie ein "
-                    f"Praxisbeispiel vor]({link(uri, 'mitmachen.md')}).\n"
-                )
-            )
             title = term.label if number == 1 else f"{term.label} – Seite {number}"
-            markdown = "\n".join(head) + "\n" + body + self._pager(uri, base, number, len(chunks))
+            data = {
+                "taxonomy": taxonomy.name,
+                "term": term.id,
+                "description": term.description,
+                "overview": {"path": f"{vocabulary.path}/", "title": vocabulary.title},
+                "total": plural(len(listed), "Eintrag", "Einträge"),
+                "breakdown": breakdown,
+                "groups": self._groups(chunk, totals),
+                "pager": self._pager(base, number, len(chunks)),
+            }
             yield PageSpec(
-                uri,
-                title,
-                markdown,
-                "term",
-                tuple(e.id for e in chunk),
-                data={"taxonomy": taxonomy.name, "term": term.id},
+                page_uri(base, number), title, "", "term", tuple(e.id for e in chunk), data=data
             )
 
     def list_pages(self, content_type: ContentType) -> Iterator[PageSpec]:
         base = f"{content_type.url_path}/index.md"
         listed = sorted((e for e in self.published if e.type is content_type), key=sort_key)
+        finders = [
+            {"title": t.vocabulary.title, "path": f"{t.path}/"}
+            for t in self.index.taxonomies
+            if content_type.key in FIELD_BY_NAME[t.field.split(".")[0]].types
+        ]
         chunks = paginate(listed, self.page_size)
         for number, chunk in enumerate(chunks, start=1):
-            uri = page_uri(base, number)
-            head = [md_text(content_type.description), ""]
-            finders = [
-                f"[{md_text(t.vocabulary.title)}]({link(uri, f'{t.path}/index.md')})"
-                for t in self.index.taxonomies
-                if content_type.key in FIELD_BY_NAME[t.field.split(".")[0]].types
-            ]
-            if finders:
-                head += ["Auch zu finden nach: " + " · ".join(finders), ""]
-            head.append(f"**{plural(len(listed), content_type.singular, content_type.plural)}**")
-            items = "\n".join(self._item(uri, e) for e in chunk)
-            body = "\n\n" + items if listed else "\n\nNoch keine Einträge.\n"
             title = (
                 content_type.plural if number == 1 else f"{content_type.plural} – Seite {number}"
             )
-            markdown = "\n".join(head) + body + "\n" + self._pager(uri, base, number, len(chunks))
+            data = {
+                "content_type": content_type.key,
+                "description": content_type.description,
+                "finders": finders,
+                "total": plural(len(listed), content_type.singular, content_type.plural),
+                "groups": [
+                    {
+                        "key": content_type.key,
+                        "label": None,
+                        "count": len(listed),
+                        "items": [self._item(e) for e in chunk],
+                    }
+                ]
+                if chunk
+                else [],
+                "pager": self._pager(base, number, len(chunks)),
+            }
             yield PageSpec(
-                uri,
-                title,
-                markdown,
-                "list",
-                tuple(e.id for e in chunk),
-                data={"content_type": content_type.key},
+                page_uri(base, number), title, "", "list", tuple(e.id for e in chunk), data=data
             )
 
     # -- entries -----------------------------------------------------------------------------

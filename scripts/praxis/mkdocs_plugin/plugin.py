@@ -42,9 +42,9 @@ SEARCH_EXCLUDED = frozenset({"overview", "term", "list"})
 TEMPLATES = {
     "entry": "entry.html",
     "finder": "praxisfinder.html",
-    "term": "main.html",
-    "list": "main.html",
-    "overview": "main.html",
+    "term": "listing.html",
+    "list": "listing.html",
+    "overview": "listing.html",
 }
 
 
