@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .corpus import load_corpus
+from .corpus import default_workers, load_corpus
 from .problems import FORMATTERS
 from .rules.review import DEFAULT_REVIEW_MONTHS
 
@@ -81,7 +81,9 @@ def _checked_paths(root: Path, paths: Sequence[Path]) -> list[Path]:
 
 def run_check(args: argparse.Namespace, root: Path) -> int:
     only = _checked_paths(root, args.paths) if args.paths else None
-    corpus = load_corpus(root, only=only, review_months=args.review_months)
+    corpus = load_corpus(
+        root, only=only, review_months=args.review_months, workers=default_workers()
+    )
     output = FORMATTERS[args.format](corpus.problems)
     if output:
         print(output)

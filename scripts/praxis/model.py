@@ -51,6 +51,10 @@ class ContentType:
     plural: str
     description: str
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickle by key, so entries read in worker processes keep `entry.type is t` true."""
+        return content_type, (self.key,)
+
 
 CONTENT_TYPES: tuple[ContentType, ...] = (
     ContentType(
@@ -81,6 +85,10 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
 )
 
 CONTENT_TYPE_BY_KEY: Mapping[str, ContentType] = {t.key: t for t in CONTENT_TYPES}
+
+
+def content_type(key: str) -> ContentType:
+    return CONTENT_TYPE_BY_KEY[key]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -17,6 +18,9 @@ from ..problems import Problem
 from ..schema import TEMPLATE_HINT
 from .fields import url_problem
 
+LESS_THAN = re.compile("<")
+OPENING_BRACE = re.compile(r"\{")
+LINK_TRIGGER = re.compile(r"\]\(|\]:|<")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|!--|![A-Za-z\[]|\?)")
@@ -66,6 +70,8 @@ class Body:
 
     @cached_property
     def masked(self) -> list[str]:
+        if "`" not in self.text and "~~~" not in self.text:
+            return self.lines  # nothing to mask: most entries have no code at all
         masked: list[str] = []
         fence: str | None = None
         for line in self.lines:
@@ -92,6 +98,30 @@ class Body:
         for index, line in enumerate(self.masked):
             yield self.first_line + index, line
 
+    @cached_property
+    def masked_text(self) -> str:
+        return "\n".join(self.masked)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts, offset = [], 0
+        for line in self.masked:
+            starts.append(offset)
+            offset += len(line) + 1
+        return starts
+
+    def lines_with(self, trigger: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+        """Only the (masked) lines where `trigger` occurs, found by one scan of the whole text.
+
+        Rules keep their line-by-line logic but skip the many lines that cannot match.
+        """
+        last = -1
+        for match in trigger.finditer(self.masked_text):
+            index = bisect_right(self._line_starts, match.start()) - 1
+            if index != last:
+                last = index
+                yield self.first_line + index, self.masked[index]
+
 
 def check_empty(entry: Entry, body: Body) -> Iterator[Problem]:
     if not body.text.strip():
@@ -105,9 +135,7 @@ def check_empty(entry: Entry, body: Body) -> Iterator[Problem]:
 
 
 def check_raw_html(entry: Entry, body: Body) -> Iterator[Problem]:
-    for line_no, line in body.numbered():
-        if "<" not in line:
-            continue
+    for line_no, line in body.lines_with(LESS_THAN):
         if line.lstrip().startswith(TEMPLATE_HINT):
             yield Problem(
                 entry.path,
@@ -133,9 +161,7 @@ def check_raw_html(entry: Entry, body: Body) -> Iterator[Problem]:
 
 def check_attribute_lists(entry: Entry, body: Body) -> Iterator[Problem]:
     """Attribute lists may carry classes and anchors, never attributes such as `onclick=`."""
-    for line_no, line in body.numbered():
-        if "{" not in line:
-            continue
+    for line_no, line in body.lines_with(OPENING_BRACE):
         for match in ATTR_LIST.finditer(line):
             content = match.group(1).strip()
             if "=" in content or (
@@ -153,7 +179,7 @@ def check_attribute_lists(entry: Entry, body: Body) -> Iterator[Problem]:
 
 def _links(body: Body) -> Iterator[tuple[int, bool, str, str]]:
     """Every link as (line, is_image, text, target)."""
-    for line_no, line in body.numbered():
+    for line_no, line in body.lines_with(LINK_TRIGGER):
         if "](" in line:
             for match in INLINE_LINK.finditer(line):
                 yield line_no, match.group(1) == "!", match.group(2), match.group(3)

@@ -57,6 +57,7 @@ PRIVATE_MAIL_DOMAINS = frozenset(
     }
 )
 DIGIT = re.compile(r"\d")
+DIGIT_OR_AT = re.compile(r"[\d@]")
 # German mobile numbers: 015x, 016x, 017x, also written +49 1… or 0049 1…
 MOBILE = re.compile(r"(?<![\d+])(?:\+\s?49|0049|0)[\s/().-]*1[5-7]\d(?:[\s/().-]*\d){6,9}(?!\d)")
 EMAIL_IN_TEXT = re.compile(
@@ -132,7 +133,7 @@ def check_contact(entry: Entry, body: Body) -> Iterator[Problem]:
 def check_body(entry: Entry, body: Body) -> Iterator[Problem]:
     if _consented(entry):
         return
-    for line_no, line in body.numbered():
+    for line_no, line in body.lines_with(DIGIT_OR_AT):
         if DIGIT.search(line):
             if MOBILE.search(line):
                 yield Problem(
