@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..audit import audit_site, unsafe_links
-from ..corpus import Corpus, load_corpus
+from ..corpus import Corpus, default_workers, load_corpus
 from ..editor_docs import site_files
 from ..export import export_json
 from ..placeholders import fill_placeholders
@@ -63,15 +63,18 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.missing_operator: set[str] = set()
         self.memo: PageMemo | None = None  # only in dirty builds (`mkdocs serve --dirty`)
         self.progress: Progress | None = None
+        self.workers = 1
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps the plugin (and its memo) alive across serve rebuilds.
         self.memo = PageMemo() if dirty else None
+        # `mkdocs serve` runs a threaded server; forking there is not worth the risk.
+        self.workers = default_workers() if command in ("build", "gh-deploy") else 1
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.missing_operator = set()  # the plugin outlives a build under `mkdocs serve`
         root = Path(config.config_file_path).parent / self.config.content_root
-        corpus = load_corpus(root, review_months=self.config.review_months)
+        corpus = load_corpus(root, review_months=self.config.review_months, workers=self.workers)
         if corpus.errors:
             raise PluginError(
                 f"Die Inhalte enthalten {len(corpus.errors)} Fehler; die Seite wird nicht "

@@ -27,7 +27,7 @@ RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|!--|![A-Za-z\[]|
 INLINE_LINK = re.compile(
     r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"
 )
-REFERENCE_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S*?)>?(?:\s|$)")
+REFERENCE_DEF = re.compile(r"^ {0,3}\[(?!\^)([^\]]+)\]:\s*<?(\S*?)>?(?:\s|$)")
 AUTOLINK = re.compile(r"<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*)>")
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -193,16 +193,21 @@ def _links(body: Body) -> Iterator[tuple[int, bool, str, str]]:
 
 
 def link_target_problem(target: str) -> str | None:
-    """Why a link target may not be published; relative links and anchors are fine."""
+    """Why a link target may not be published. Only full http(s) and mailto addresses and
+    anchors on the same page (`#ziele`): an entry's page address is generated, so a relative
+    path would break; other entries are linked with the `related` field."""
     decoded = html.unescape(target)
     cleaned = "".join(ch for ch in decoded if ch.isprintable() and not ch.isspace())
-    if not cleaned or cleaned.startswith(("#", "./", "../")):
+    if not cleaned or cleaned.startswith("#"):
         return None
     if cleaned.startswith("//"):
         return "Adressen ohne `https:` sind nicht erlaubt; schreiben Sie `https://…`."
     head = cleaned.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
     if ":" not in head:
-        return None  # a relative link such as `../../themen/hassrede/`
+        return (
+            "Relative Links sind im Eintrag nicht möglich. Schreiben Sie die vollständige "
+            "Adresse (https://…); auf andere Einträge verweisen Sie mit dem Feld `related`."
+        )
     return url_problem(cleaned)
 
 

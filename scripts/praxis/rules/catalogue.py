@@ -267,8 +267,9 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "body-link-scheme",
         "body",
-        "Ein Link mit unerlaubtem Schema (z. B. `javascript:`).",
-        "Nur `https://`, `http://`, `mailto:` oder relative Links verwenden.",
+        "Ein Link mit unerlaubtem Schema (z. B. `javascript:`) oder ein relativer Link.",
+        "Nur vollständige Adressen mit `https://`, `http://` oder `mailto:` und Anker auf "
+        "derselben Seite (`#ziele`) verwenden; andere Einträge über `related` verknüpfen.",
     ),
     RuleInfo(
         "body-image-alt",
