@@ -82,7 +82,11 @@ def _checked_paths(root: Path, paths: Sequence[Path]) -> list[Path]:
 def run_check(args: argparse.Namespace, root: Path) -> int:
     only = _checked_paths(root, args.paths) if args.paths else None
     corpus = load_corpus(
-        root, only=only, review_months=args.review_months, workers=default_workers()
+        root,
+        only=only,
+        review_months=args.review_months,
+        workers=default_workers(),
+        keep_bodies=False,
     )
     output = FORMATTERS[args.format](corpus.problems)
     if output:

@@ -6,6 +6,7 @@ Parsing happens once per run; validation, page generation and exports all use th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -116,17 +117,19 @@ def load_corpus(
     review_months: int = DEFAULT_REVIEW_MONTHS,
     today: dt.date | None = None,
     workers: int = 1,
+    keep_bodies: bool = True,
 ) -> Corpus:
     """Read all entries under `root`. With `only`, report just the problems of those files.
 
-    With `workers` > 1, large corpora are read by that many processes (see `read_entries`).
+    With `workers` > 1, large corpora are read by that many processes (see `read_entries`);
+    `keep_bodies=False` lets them skip sending body text back when only problems matter.
     """
     root = root.resolve()
     vocabularies, problems = load_vocabularies(root)
     today = today or dt.date.today()
     entries: list[Entry] = []
     files = entry_files(root)
-    for entry, found in read_entries(root, files, vocabularies, workers):
+    for entry, found in read_entries(root, files, vocabularies, workers, keep_bodies):
         problems.extend(found)
         if entry is not None:
             entries.append(entry)
@@ -149,12 +152,14 @@ def read_entries(
     files: list[tuple[ContentType, Path]],
     vocabularies: dict[str, Vocabulary],
     workers: int = 1,
+    keep_bodies: bool = True,
 ) -> list[tuple[Entry | None, list[Problem]]]:
     """Read every file, in order. Each file is independent, so large corpora are split over
-    `workers` forked processes; results come back in the original order."""
+    `workers` forked processes; results come back in the original order. Without
+    `keep_bodies`, entries from workers come back without body text (for checking only)."""
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES or not _can_fork():
         return [read_entry(root, t, p, vocabularies) for t, p in files]
-    _SHARED.update(root=root, files=files, vocabularies=vocabularies)
+    _SHARED.update(root=root, files=files, vocabularies=vocabularies, keep_bodies=keep_bodies)
     size = -(-len(files) // (workers * 4))  # a few chunks per worker evens out slow files
     chunks = [range(i, min(i + size, len(files))) for i in range(0, len(files), size)]
     try:
@@ -167,7 +172,20 @@ def read_entries(
 
 def _read_chunk(bounds: tuple[int, int]) -> list[tuple[Entry | None, list[Problem]]]:
     root, files, vocabularies = _SHARED["root"], _SHARED["files"], _SHARED["vocabularies"]
-    return [read_entry(root, t, p, vocabularies) for t, p in files[bounds[0] : bounds[1]]]  # type: ignore[index, arg-type]
+    results = [read_entry(root, t, p, vocabularies) for t, p in files[bounds[0] : bounds[1]]]  # type: ignore[index, arg-type]
+    if _SHARED.get("keep_bodies"):
+        return results
+    return [(_without_body(e) if e is not None else None, found) for e, found in results]
+
+
+# The lines that rules over all entries still need once the per-entry rules have run.
+_CORPUS_RULE_KEYS = frozenset({"related", "reviewed", "published"})
+
+
+def _without_body(entry: Entry) -> Entry:
+    """A slimmer copy to send between processes when nothing will render the entry."""
+    lines = {k: v for k, v in entry.lines.items() if k[0] in _CORPUS_RULE_KEYS}
+    return dataclasses.replace(entry, body="", lines=lines)
 
 
 def _can_fork() -> bool:

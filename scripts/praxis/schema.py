@@ -7,6 +7,7 @@ it. Change a field here and all of them follow.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -363,6 +364,7 @@ FIELDS: tuple[Field, ...] = (
 FIELD_BY_NAME: Mapping[str, Field] = {f.name: f for f in FIELDS}
 
 
+@functools.cache
 def fields_for(content_type: str) -> tuple[Field, ...]:
     return tuple(f for f in FIELDS if content_type in f.types)
 

@@ -19,6 +19,8 @@ from ..schema import TEMPLATE_HINT
 from .fields import url_problem
 
 LESS_THAN = re.compile("<")
+# Lines that may be headings: ATX (`## …`) or a setext underline (`===`, `---`).
+HEADING_TRIGGER = re.compile(r"^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
 OPENING_BRACE = re.compile(r"\{")
 LINK_TRIGGER = re.compile(r"\]\(|\]:|<")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -262,7 +264,8 @@ def check_headings(entry: Entry, body: Body) -> Iterator[Problem]:
     """Headings start at `##` (the title is the page's `#`) and never skip a level."""
     previous = 1
     lines = body.masked
-    for index, line in enumerate(lines):
+    for line_no, line in body.lines_with(HEADING_TRIGGER):
+        index = line_no - body.first_line
         level = 0
         atx = ATX_HEADING.match(line)
         if atx:
@@ -277,7 +280,6 @@ def check_headings(entry: Entry, body: Body) -> Iterator[Problem]:
             level = 1 if "=" in line else 2
         if not level:
             continue
-        line_no = body.first_line + index
         if level == 1:
             yield Problem(
                 entry.path,

