@@ -16,8 +16,10 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from ..audit import audit_site, unsafe_links
+from ..bodies import ParallelBodies, can_render_in_parallel
 from ..corpus import Corpus, default_workers, load_corpus
 from ..editor_docs import site_files
 from ..export import export_json
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.praxis")
 EXPORT_URI = "daten/eintraege.json"
 SEARCH_EXCLUDED = frozenset({"overview", "term", "list"})
+# From this many entries, `mkdocs build` renders entry bodies in worker processes.
+PARALLEL_MIN_ENTRIES = 200
 
 TEMPLATES = {
     "entry": "entry.html",
@@ -53,6 +57,10 @@ class PraxisConfig(base.Config):
     page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
     review_months = c.Type(int, default=DEFAULT_REVIEW_MONTHS)
     audit = c.Type(bool, default=True)
+    # `mkdocs build` may use every core: entries are read and their bodies rendered in worker
+    # processes once there are at least `parallel_min_entries` of them.
+    parallel = c.Type(bool, default=True)
+    parallel_min_entries = c.Type(int, default=PARALLEL_MIN_ENTRIES)
 
 
 class PraxisPlugin(BasePlugin[PraxisConfig]):
@@ -64,6 +72,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.memo: PageMemo | None = None  # only in dirty builds (`mkdocs serve --dirty`)
         self.progress: Progress | None = None
         self.workers = 1
+        self.bodies: ParallelBodies | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps the plugin (and its memo) alive across serve rebuilds.
@@ -74,7 +83,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.missing_operator = set()  # the plugin outlives a build under `mkdocs serve`
         root = Path(config.config_file_path).parent / self.config.content_root
-        corpus = load_corpus(root, review_months=self.config.review_months, workers=self.workers)
+        workers = self.workers if self.config.parallel else 1
+        corpus = load_corpus(root, review_months=self.config.review_months, workers=workers)
         if corpus.errors:
             raise PluginError(
                 f"Die Inhalte enthalten {len(corpus.errors)} Fehler; die Seite wird nicht "
@@ -88,6 +98,17 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             corpus.entries, corpus.vocabularies, self.index, self.config.page_size
         )
         self.pages = {page.src_uri: page for page in renderer.pages()}
+        published = [(e.id, e.body) for e in corpus.entries if not e.draft]
+        if (
+            self.config.parallel
+            and self.workers > 1
+            and len(published) >= self.config.parallel_min_entries
+            and can_render_in_parallel()
+        ):
+            self.bodies = ParallelBodies(
+                published, config.markdown_extensions, config.mdx_configs or {}, self.workers
+            )
+            log.info(f"praxis: Haupttexte werden in {self.workers} Prozessen umgewandelt")
         log.info(
             f"praxis: {len(corpus.entries)} Einträge gelesen, {len(self.pages)} Seiten erzeugt"
         )
@@ -151,13 +172,19 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             page.meta["search"] = {"exclude": True}
         if spec.entry is not None:
             page.meta["description"] = escape(spec.entry.summary)
+            if self.bodies is not None:
+                return ""  # rendered in a worker process; see on_page_content
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
-        if spec is not None and spec.kind == "entry":
-            return sanitize_html(html)
-        return html
+        if spec is None or spec.entry is None:
+            return html
+        if self.bodies is not None:
+            html, toc_tokens = self.bodies.get(spec.entry.id)
+            page.toc = get_toc(toc_tokens)
+            return html  # sanitised in the worker
+        return sanitize_html(html)
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
@@ -169,7 +196,16 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 context["praxis"]["title_html"] = Markup(escape(spec.entry.title))
         return context
 
+    def _stop_workers(self) -> None:
+        if self.bodies is not None:
+            self.bodies.close()
+            self.bodies = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_workers()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_workers()
         if self.memo is not None:
             self.memo.commit()
         if self.missing_operator:

@@ -1,0 +1,52 @@
+"""Entry bodies rendered in worker processes give exactly the pages of a serial build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+
+
+def build(tmp_path: Path, name: str, parallel: bool) -> tuple[Path, str]:
+    project = tmp_path / name
+    project.mkdir()
+    for item in ("mkdocs.yml", "docs", "overrides", "content", "practices"):
+        source = REPO / item
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / item)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        "      review_months: 24\n",
+        f"      review_months: 24\n      parallel: {str(parallel).lower()}\n"
+        "      parallel_min_entries: 1\n",
+    )
+    config.write_text(text, "utf-8")
+    site = tmp_path / f"{name}-site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    return site, result.stderr
+
+
+def test_parallel_build_writes_the_same_entry_pages_and_search_index(tmp_path: Path) -> None:
+    serial, serial_log = build(tmp_path, "serial", parallel=False)
+    parallel, parallel_log = build(tmp_path, "parallel", parallel=True)
+    assert "Prozessen umgewandelt" in parallel_log
+    assert "Prozessen umgewandelt" not in serial_log
+    pages = sorted(p.relative_to(serial) for p in serial.glob("*/*/index.html"))
+    entry_pages = [
+        p for p in pages if p.parts[0] in ("praxisbeispiele", "empfehlungen", "materialien")
+    ]
+    assert len(entry_pages) >= 20
+    for page in entry_pages:
+        assert (parallel / page).read_text("utf-8") == (serial / page).read_text("utf-8"), page
+    index = Path("search/search_index.json")
+    assert (parallel / index).read_text("utf-8") == (serial / index).read_text("utf-8")
