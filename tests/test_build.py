@@ -27,7 +27,6 @@ TAXONOMY_FIELDS = {
     "modules": "modules",
     "topics": "topics",
     "target_groups": "target_groups",
-    "actors": "actors",
     "formats": "formats",
     "municipality.type": "municipality_types",
     "municipality.state": "states",
@@ -177,7 +176,7 @@ def test_entries_are_not_in_the_navigation(example_site: Path) -> None:
 def test_pagination_keeps_every_entry_listed(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("page_size: 50", "page_size: 2"), "utf-8")
+    config.write_text(config.read_text("utf-8").replace("page_size: 80", "page_size: 2"), "utf-8")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr
@@ -250,3 +249,11 @@ def test_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "practices/kaputt.md:2: Fehler:" in result.stderr + result.stdout
     assert (project / "site" / "index.html").read_text("utf-8") == "vorherige Fassung"
+
+
+def test_actor_terms_link_to_the_prefiltered_praxisfinder(example_site: Path) -> None:
+    html = (
+        example_site / "praxisbeispiele" / "clearingstelle-landkreis-talheim" / "index.html"
+    ).read_text("utf-8")
+    assert 'href="../../praxisfinder/?akteur=polizei"' in html
+    assert not (example_site / "akteure").exists()

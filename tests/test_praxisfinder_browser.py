@@ -66,3 +66,15 @@ def test_without_javascript_the_finder_points_to_the_overview_pages(chromium, ex
     assert note.locator("a").count() >= 3
     assert not page.locator("form.praxis-finder__form").is_visible()
     context.close()
+
+
+def test_actor_filter_from_a_fact_box_link_lists_the_entries_with_that_actor(
+    chromium, example_site_url
+):
+    page = chromium.new_page()
+    page.goto(f"{example_site_url}/praxisfinder/?akteur=polizei")
+    expected = practices_with("actors", "polizei")
+    page.locator("[data-status]").filter(has_text="gefunden").wait_for()
+    assert result_ids(page) == expected
+    assert page.locator("#pf-akteur").input_value() == "polizei"
+    page.close()

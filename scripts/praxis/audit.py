@@ -63,6 +63,8 @@ def audit_site(
     entry_urls = {e.url_path: e.id for e in published}
     expected: dict[str, set[str]] = defaultdict(set)
     for taxonomy in taxonomies:
+        if not taxonomy.has_pages:
+            continue
         for entry in published:
             for term_id in term_values(entry, taxonomy.field):
                 expected[f"{taxonomy.path}/{term_id}"].add(entry.id)

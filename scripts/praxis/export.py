@@ -23,6 +23,7 @@ FACETS: tuple[tuple[str, str], ...] = (
     ("land", "municipality.state"),
     ("kommunentyp", "municipality.type"),
     ("format", "formats"),
+    ("akteur", "actors"),
 )
 
 

@@ -19,7 +19,9 @@ from .rules.review import last_checked
 from .schema import FIELD_BY_NAME
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values
 
-DEFAULT_PAGE_SIZE = 50
+# Entries per list page: at 80, a page of maximum-length titles and summaries stays under 100 KB.
+DEFAULT_PAGE_SIZE = 80
+FACET_PARAMS = {field: param for param, field in FACETS}
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class SiteRenderer:
 
     def pages(self) -> Iterator[PageSpec]:
         for taxonomy in self.index.taxonomies:
+            if not taxonomy.has_pages:
+                continue
             yield self.overview(taxonomy)
             for term in taxonomy.vocabulary.terms:
                 yield from self.term_pages(taxonomy, term)
@@ -237,7 +241,7 @@ class SiteRenderer:
         finders = [
             {"title": t.vocabulary.title, "path": f"{t.path}/"}
             for t in self.index.taxonomies
-            if content_type.key in FIELD_BY_NAME[t.field.split(".")[0]].types
+            if t.has_pages and content_type.key in FIELD_BY_NAME[t.field.split(".")[0]].types
         ]
         chunks = paginate(listed, self.page_size)
         for number, chunk in enumerate(chunks, start=1):
@@ -282,7 +286,14 @@ class SiteRenderer:
     def _term_link(self, taxonomy: Taxonomy, term_id: str) -> dict[str, str]:
         term = taxonomy.vocabulary.get(term_id)
         label = term.label if term else term_id
-        return {"text": label, "path": f"{taxonomy.path}/{term_id}/"}
+        if taxonomy.has_pages:
+            return {"text": label, "path": f"{taxonomy.path}/{term_id}/"}
+        param = FACET_PARAMS.get(taxonomy.field)
+        return (
+            {"text": label, "path": f"praxisfinder/?{param}={term_id}"}
+            if param
+            else {"text": label}
+        )
 
     def fact_box(self, entry: Entry) -> dict[str, Any]:
         """Plain data for the Steckbrief; labels come from the field table."""

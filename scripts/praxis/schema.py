@@ -70,6 +70,9 @@ class Field:
     vocabulary: str | None = None
     max_length: int | None = None
     children: tuple[Field, ...] = ()
+    # For vocabulary fields: whether every term gets a page. Without pages, the terms are
+    # filters of the Praxisfinder (fewer pages to build and to wade through).
+    pages: bool = True
 
     def required(self, content_type: str) -> bool:
         return content_type in self.required_for
@@ -213,6 +216,7 @@ FIELDS: tuple[Field, ...] = (
         "Beratungsstellen, Polizei, Zivilgesellschaft, Medien, Wirtschaft …",
         ["verwaltung", "beratungsstelle", "polizei"],
         vocabulary="actors",
+        pages=False,
     ),
     _text(
         "funding",

@@ -34,6 +34,7 @@ class Taxonomy:
     vocabulary: Vocabulary
     field: str
     label: str
+    has_pages: bool = True
 
     @property
     def name(self) -> str:
@@ -83,7 +84,7 @@ def taxonomies_from_schema(vocabularies: Mapping[str, Vocabulary]) -> list[Taxon
     for dotted, field in term_fields():
         vocabulary = vocabularies.get(field.vocabulary or "")
         if vocabulary is not None:
-            found.append(Taxonomy(vocabulary, dotted, field.label))
+            found.append(Taxonomy(vocabulary, dotted, field.label, field.pages))
     return found
 
 
