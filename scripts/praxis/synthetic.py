@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .ids import slug
 from .model import CONTENT_TYPE_BY_KEY, ContentType, Vocabulary
 from .schema import SUMMARY_MAX, Field, Kind, fields_for
 from .vocabulary import VOCABULARY_DIR, load_vocabularies
@@ -39,22 +40,9 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-_GERMAN = [
-    ["ä", "ae"],
-    ["ö", "oe"],
-    ["ü", "ue"],
-    ["Ä", "Ae"],
-    ["Ö", "Oe"],
-    ["Ü", "Ue"],
-    ["ß", "ss"],
-]
-
-
 def _slug(text: str, max_length: int) -> str:
     """An id as editors write them: lower case, German umlauts transliterated (`fuer`)."""
-    from slugify import slugify  # imported here: `praxis check` does not need it
-
-    return slugify(text, max_length=max_length, word_boundary=True, replacements=_GERMAN)
+    return slug(text, max_length)
 
 
 _PLACE_HEADS = _words(
