@@ -82,9 +82,10 @@
     setUpSections();
   }
 
-  // Sections in the phone menu open as panels over the main level. Their "back" title is a
-  // label too: make it a button, and keep focus on what is visible when a panel opens or
-  // closes (the covered level is hidden from focus in praxis.css).
+  // Sections in the phone menu (and the page's table of contents) open as panels over the
+  // main level. Material draws their "open" and "back" controls as labels: make them buttons
+  // with names, and keep focus on what is visible when a panel opens or closes (the covered
+  // level is hidden from focus in praxis.css).
   function setUpSections() {
     var phone = window.matchMedia("(max-width: 76.234375em)");
     var toggles = document.querySelectorAll(".md-nav--primary .md-nav__toggle");
@@ -92,19 +93,27 @@
       var item = toggle.parentElement;
       var panel = item.querySelector(":scope > nav.md-nav");
       var back = panel && panel.querySelector(":scope > .md-nav__title");
-      if (!back) {
+      var link = item.querySelector(":scope > .md-nav__container > a");
+      var opener =
+        item.querySelector(":scope > label.md-nav__link") ||
+        item.querySelector(":scope > .md-nav__container > label.md-nav__link");
+      if (!back || !opener) {
         return;
       }
-      // The arrow that opens a section has no text of its own: give it a name.
-      var opener = item.querySelector(":scope > .md-nav__container > label.md-nav__link");
-      var link = item.querySelector(":scope > .md-nav__container > a");
-      if (opener && link && !opener.textContent.trim()) {
+      if (link && !opener.textContent.trim()) {
         opener.setAttribute("role", "button");
         opener.setAttribute("aria-label", "Unterseiten: " + link.textContent.trim());
       }
-      if (opener && opener.getAttribute("tabindex") === "0") {
-        clickOnSpace(opener);
+      // Material leaves the opener of the current section out of the Tab order; in the phone
+      // menu it is the only way back into that section.
+      if (opener.getAttribute("tabindex") !== "0") {
+        var reachable = function () {
+          opener.setAttribute("tabindex", phone.matches ? "0" : "-1");
+        };
+        reachable();
+        phone.addEventListener("change", reachable);
       }
+      clickOnSpace(opener);
       back.setAttribute("tabindex", "0");
       back.setAttribute("role", "button");
       back.setAttribute("aria-label", "Zurück: " + back.textContent.trim());
@@ -113,13 +122,8 @@
         if (!phone.matches || !item.contains(document.activeElement)) {
           return;
         }
-        var target = toggle.checked
-          ? back
-          : item.querySelector(":scope > .md-nav__container > a") ||
-            item.querySelector(":scope > label.md-nav__link[tabindex='0']");
-        if (target) {
-          window.setTimeout(function () { target.focus(); }, 50);
-        }
+        var target = toggle.checked ? back : link || opener;
+        window.setTimeout(function () { target.focus(); }, 50);
       });
     });
   }

@@ -1,0 +1,220 @@
+"""No request leaves for another host: no web fonts, scripts, images or API calls from elsewhere,
+and the site builds with no network at all.
+
+Three layers: the built files name no such host and load every resource from the site itself;
+the Material features that would call out (repository facts, Google Fonts, Mermaid from a CDN)
+are off; and in the browser every request is counted, including the search worker's.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from browser_pages import REPO, page_path
+
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest"}
+THIRD_PARTY = re.compile(
+    r"fonts\.googleapis|fonts\.gstatic|api\.github\.com|gitlab\.com/api|unpkg\.com|jsdelivr"
+    r"|cdnjs|\bcdn\.|googletagmanager|google-analytics|doubleclick|facebook\.net|matomo\.cloud"
+)
+# Material's own bundle carries code for repository facts and Mermaid; it runs only when
+# `repo_url` is set or a page holds a Mermaid diagram, which the next test rules out.
+MATERIAL_BUNDLE = re.compile(r"assets/javascripts/(bundle|workers/search)\.[0-9a-f]+\.min\.js")
+RESOURCE_ATTRIBUTES = {
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "iframe": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+    "form": ("action",),
+}
+RESOURCE_RELS = {
+    "stylesheet",
+    "icon",
+    "apple-touch-icon",
+    "preload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "modulepreload",
+    "manifest",
+}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
+
+
+def text_files(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES]
+
+
+def is_foreign(url: str) -> bool:
+    """True for an address that a browser would fetch from another host."""
+    url = url.strip()
+    if url.startswith("//"):
+        return True
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.hostname not in ("127.0.0.1", "localhost")
+
+
+class ResourceFinder(HTMLParser):
+    """Collects every address a page makes the browser load (not the links a reader follows)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "link" and RESOURCE_RELS & set(values.get("rel", "").lower().split()):
+            self.found.append(values.get("href", ""))
+        for name in RESOURCE_ATTRIBUTES.get(tag, ()):
+            for candidate in values.get(name, "").split(","):
+                if candidate.strip():
+                    self.found.append(candidate.strip().split()[0])
+        if "style" in values:
+            self.found += [a or b for a, b in CSS_URL.findall(values["style"])]
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.found += [a or b for a, b in CSS_URL.findall(data)]
+
+
+def test_built_files_name_no_third_party_host(site_dir: Path) -> None:
+    hits = []
+    for path in text_files(site_dir):
+        rel = path.relative_to(site_dir).as_posix()
+        if MATERIAL_BUNDLE.fullmatch(rel):
+            continue
+        for match in THIRD_PARTY.finditer(path.read_text("utf-8", errors="replace")):
+            hits.append(f"{rel}: {match.group(0)}")
+    assert hits == []
+
+
+def test_every_page_and_stylesheet_loads_only_from_the_site(site_dir: Path) -> None:
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) > 20
+    foreign = []
+    for page in pages:
+        finder = ResourceFinder()
+        finder.feed(page.read_text("utf-8"))
+        foreign += [f"{page.relative_to(site_dir)}: {u}" for u in finder.found if is_foreign(u)]
+    for sheet in site_dir.rglob("*.css"):
+        for a, b in CSS_URL.findall(sheet.read_text("utf-8")):
+            if is_foreign(a or b):
+                foreign.append(f"{sheet.relative_to(site_dir)}: {a or b}")
+    assert foreign == []
+
+
+def test_resource_finder_sees_what_a_browser_would_load() -> None:
+    finder = ResourceFinder()
+    finder.feed(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
+        '<link rel="canonical" href="https://example.org/">'
+        '<script src="//cdn.example.net/x.js"></script>'
+        '<img srcset="a.png 1x, https://img.example.org/b.png 2x">'
+        "<div style=\"background: url('https://t.example.org/p.gif')\"></div>"
+        '<a href="https://example.org/">Link</a>'
+    )
+    assert [u for u in finder.found if is_foreign(u)] == [
+        "https://fonts.googleapis.com/css",
+        "//cdn.example.net/x.js",
+        "https://img.example.org/b.png",
+        "https://t.example.org/p.gif",
+    ]
+
+
+def test_material_features_that_call_other_hosts_are_off(site_dir: Path) -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    assert not config.repo_url, "repo_url lässt Browser die API des Code-Hosts abfragen."
+    assert config.theme["font"] is False, "Ohne font: false lädt Material Google Fonts."
+    assert not config.extra.get("analytics")
+    assert "social" not in config.plugins, "Das social-Plugin lädt beim Bau Schriften nach."
+    mermaid = [p for p in site_dir.rglob("*.html") if 'class="mermaid"' in p.read_text("utf-8")]
+    assert mermaid == [], "Mermaid-Diagramme laden ein Skript von unpkg.com."
+
+
+@pytest.mark.browser
+def test_request_guard_catches_a_request_to_another_host(visit) -> None:
+    opened = visit("")
+    opened.page.evaluate("fetch('https://example.org/zaehler.gif').catch(() => null)")
+    opened.page.wait_for_timeout(200)
+    assert opened.foreign == ["https://example.org/zaehler.gif"]
+    opened.foreign.clear()  # seen and blocked on purpose; the fixture checks the rest
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "page_type",
+    [
+        "start",
+        "eintrag-praxisbeispiel",
+        "liste-materialien",
+        "uebersicht-themen",
+        "begriff-bundeslaender",
+        "praxisfinder",
+        "barrierefreiheit",
+        "404",
+    ],
+)
+def test_page_requests_stay_on_the_local_server(
+    visit, page_paths: dict[str, str], site_dir: Path, page_type: str
+) -> None:
+    """Until the network is idle, so late requests (search index, data, language files) count.
+    (Every other browser test runs behind the same guard, on every page type.)"""
+    opened = visit(page_path(page_paths, site_dir, page_type), wait_until="networkidle")
+    assert opened.foreign == []
+    files = {urlsplit(u).path.rsplit("/", 1)[-1] for u in opened.local}
+    assert "search_index.json" in files, "Die Suche hat ihren Index nicht geladen."
+    assert "praxis.css" in files
+    if page_type == "praxisfinder":
+        assert any(u.endswith(".json") and "/daten/" in u for u in opened.local)
+
+
+@pytest.mark.browser
+def test_search_requests_stay_on_the_local_server(visit) -> None:
+    opened = visit("", wait_until="networkidle")
+    page = opened.page
+    page.locator(".md-search__input").click()
+    page.locator(".md-search-result__meta").filter(has_text="Suchbegriff").wait_for()
+    page.keyboard.type("Hassrede")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert opened.foreign == []
+    assert any(u.endswith("lunr.de.min.js") for u in opened.local)
+
+
+@pytest.mark.slow
+def test_site_builds_without_any_network(tmp_path: Path) -> None:
+    """In a network namespace with no interfaces: any download attempt would fail the build."""
+    unshare = shutil.which("unshare")
+    if not unshare or subprocess.run([unshare, "-rn", "true"], check=False).returncode != 0:
+        pytest.skip("unshare -rn ist hier nicht erlaubt (kein eigener Netz-Namensraum).")
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)]
+    result = subprocess.run(
+        [unshare, "-rn", *build],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "index.html").is_file()
