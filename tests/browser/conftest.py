@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from browser_pages import (
+
+from praxis.corpus import load_corpus
+from praxis.model import CONTENT_TYPES
+from praxis.taxonomy import build_index
+from site_build import built_site
+
+from .browser_pages import (
     DESKTOP,
     HAND_WRITTEN,
     LOCAL_SCHEMES,
@@ -24,11 +30,6 @@ from browser_pages import (
     TALLY,
     Visit,
 )
-
-from praxis.corpus import load_corpus
-from praxis.model import CONTENT_TYPES
-from praxis.taxonomy import build_index
-from site_build import built_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Route

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browser_pages import PAGE_TYPES, PHONE, TALLY, Visit, page_path, settle
+
+from .browser_pages import PAGE_TYPES, PHONE, TALLY, Visit, page_path, settle
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

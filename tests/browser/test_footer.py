@@ -11,7 +11,8 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from browser_pages import REPO
+
+from .browser_pages import REPO
 
 LEGAL = [
     ("Barrierefreiheit", "barrierefreiheit/"),

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from browser_pages import PHONE, page_path
+
+from .browser_pages import PHONE, page_path
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_pages import page_path
 
 from praxis.model import CONTENT_TYPES
+
+from .browser_pages import page_path
 
 pytestmark = [pytest.mark.browser]
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_pages import REPO, page_path
+
+from .browser_pages import REPO, page_path
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest"}
 THIRD_PARTY = re.compile(
