@@ -51,6 +51,7 @@ PAGE_TYPES = (
 class Tally:
     """What the browser tests looked at, for the closing summary."""
 
+    axe_version: str = ""
     axe_runs: list[str] = field(default_factory=list)
     violations: int = 0
     requests: int = 0

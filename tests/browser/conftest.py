@@ -40,7 +40,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         return
     terminalreporter.write_sep("-", "Barrierefreiheit und Datenschutz im Browser")
     terminalreporter.write_line(
-        f"axe-core (WCAG 2.0/2.1 A und AA): {len(TALLY.axe_runs)} Seiten-Zustände geprüft, "
+        f"axe-core {TALLY.axe_version} (WCAG 2.0/2.1 A und AA): "
+        f"{len(TALLY.axe_runs)} Seiten-Zustände geprüft, "
         f"{TALLY.violations} Verstöße"
     )
     terminalreporter.write_line(

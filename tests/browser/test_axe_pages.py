@@ -31,7 +31,9 @@ def axe_violations(page: Page, label: str) -> list[dict[str, Any]]:
     from axe_playwright_python.sync_playwright import Axe
 
     settle(page)
-    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    response = Axe().run(page, options=AXE_OPTIONS).response
+    violations = response["violations"]
+    TALLY.axe_version = response["testEngine"]["version"]
     TALLY.axe_runs.append(label)
     TALLY.violations += sum(len(v["nodes"]) for v in violations)
     return violations
@@ -103,3 +105,17 @@ def test_open_search_with_results_has_no_wcag_violations(visit, state: str) -> N
     assert page.locator(".md-search-result mark").count() > 0
     violations = axe_violations(page, f"suche/{state}")
     assert violations == [], f"Suche „{SEARCH_QUERY}“ ({state}):\n{describe(violations)}"
+
+
+@pytest.mark.parametrize(
+    "page_type", ["start", "eintrag-praxisbeispiel", "eintrag-material", "liste-praxisbeispiele"]
+)
+def test_page_reflows_at_320_px_without_sideways_scrolling(
+    visit, page_paths: dict[str, str], site_dir: Path, page_type: str
+) -> None:
+    """WCAG 1.4.10: at 400 % zoom (320 CSS px) nothing but wide tables may scroll sideways."""
+    opened = visit(
+        page_path(page_paths, site_dir, page_type), viewport={"width": 320, "height": 640}
+    )
+    width = opened.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"/{page_path(page_paths, site_dir, page_type)}: {width}"
