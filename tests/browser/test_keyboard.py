@@ -109,6 +109,8 @@ def test_tab_reaches_search_navigation_content_and_footer_in_order(
     assert areas.index("content") < areas.index("legal")
     assert stops[-1]["name"] == "Datenschutz", "Der Fokus bleibt vor dem Seitenende hängen."
     assert invisible(stops) == []
+    unnamed = [s["name"] for s in stops if s["name"] in ("", "¶")]
+    assert unnamed == [], "Tab-Stopps ohne verständlichen Namen"
     assert [s["name"] for s in stops if s["area"] == "legal"] == [
         "Barrierefreiheit",
         "Leichte Sprache",

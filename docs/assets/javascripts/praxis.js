@@ -5,6 +5,7 @@
  * can use it, the Tab key cannot reach it. This makes it a button with a name and a state,
  * moves focus into the menu when it opens and lets Escape close it again. (The search field
  * itself is a Tab stop; focusing it opens the search.) Nothing here loads or sends anything.
+ * Without JavaScript the page still works; only these keyboard aids are missing.
  */
 (function () {
   "use strict";
@@ -80,6 +81,19 @@
       });
     }
     setUpSections();
+    nameHeadingLinks();
+  }
+
+  // The "¶" after each heading is read out as "pilcrow, link": say what it links to.
+  function nameHeadingLinks() {
+    var links = document.querySelectorAll(".md-typeset .headerlink");
+    Array.prototype.forEach.call(links, function (link) {
+      var heading = link.parentElement;
+      var text = heading ? heading.textContent.replace(link.textContent, "").trim() : "";
+      if (text) {
+        link.setAttribute("aria-label", "Link zu diesem Abschnitt: " + text);
+      }
+    });
   }
 
   // Sections in the phone menu (and the page's table of contents) open as panels over the
