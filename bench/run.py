@@ -219,7 +219,9 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     def goal(name: str, entries: int, value: Any, limit: Any, met: bool | None) -> None:
         found.append({"goal": name, "entries": entries, "value": value, "limit": limit, "met": met})
 
-    for size in results["sizes"]:
+    # The issue sets its goals for 5,000 entries: they are judged at the largest size measured.
+    # Smaller sizes stay in the table; there, fixed costs (start-up, process pool) dominate.
+    for size in sorted(results["sizes"], key=lambda s: s["entries"])[-1:]:
         n = size["entries"]
         check, floor_ratio = size["check"]["seconds"], size["ratios"]["check_to_floor"]
         goal("praxis check seconds", n, check, CHECK_MAX_SECONDS, check < CHECK_MAX_SECONDS)

@@ -64,19 +64,10 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def example_site_url(tmp_path_factory: pytest.TempPathFactory):
-    """The shipped example content, built once per test session and served on loopback."""
-    import subprocess
-    import sys
+def example_site_url():
+    """The shipped example content (one build per session, see site_build.py) on loopback."""
+    from site_build import built_site
 
-    site = tmp_path_factory.mktemp("example-site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    server = serve_directory(site)
+    server = serve_directory(built_site())
     yield url_of(server)
     server.shutdown()

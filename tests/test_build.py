@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from site_build import built_site
+
 REPO = Path(__file__).resolve().parent.parent
 FOLDERS = {
     "practices": "praxisbeispiele",
@@ -120,11 +122,8 @@ def assert_site_matches_front_matter(root: Path, site: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = build(REPO, site)
-    assert result.returncode == 0, result.stderr
-    return site
+def example_site() -> Path:
+    return built_site()
 
 
 def test_every_entry_and_term_page_matches_the_front_matter(example_site: Path) -> None:

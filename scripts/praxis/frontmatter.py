@@ -140,7 +140,7 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
             )
         )
         return fm, problems
-    walker = _Walker(path, offset)
+    walker = _Walker(path, offset, aliases_possible="*" in block)
     fm.data = walker.mapping(node, ())
     fm.lines = walker.lines
     fm.ok = not walker.problems and not any(p.rule.startswith("yaml-") for p in problems)
@@ -289,29 +289,33 @@ def _special_tokens(block: str, path: str, offset: int) -> list[Problem]:
 class _Walker:
     """Turn a node tree into plain data, recording lines and rejecting what YAML hides."""
 
-    def __init__(self, path: str, offset: int) -> None:
+    def __init__(self, path: str, offset: int, aliases_possible: bool = True) -> None:
         self.path = path
         self.offset = offset
         self.lines: dict[Path, int] = {}
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        # Only an alias (`*name`) makes the composer share a node; without `*` nothing to track.
+        self._seen: set[int] | None = set() if aliases_possible else None
 
     def _line(self, node: yaml.Node) -> int:
         return self.offset + node.start_mark.line
 
     def value(self, node: yaml.Node, where: Path) -> Any:
-        if id(node) in self._seen:  # the composer shares the node for every alias
-            return None
-        self._seen.add(id(node))
+        if self._seen is not None:  # the composer shares one node for every alias
+            if id(node) in self._seen:
+                return None
+            self._seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if node.tag != _STR:
                 return None  # reported by the token scan
             return node.value
         if isinstance(node, yaml.SequenceNode):
             items = []
+            lines, offset = self.lines, self.offset
             for index, child in enumerate(node.value):
-                self.lines[(*where, index)] = self._line(child)
-                items.append(self.value(child, (*where, index)))
+                at = (*where, index)
+                lines[at] = offset + child.start_mark.line
+                items.append(self.value(child, at))
             return items
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, where)

@@ -113,16 +113,19 @@ class Body:
         return starts
 
     def lines_with(self, trigger: re.Pattern[str]) -> Iterator[tuple[int, str]]:
-        """Only the (masked) lines where `trigger` occurs, found by one scan of the whole text.
+        """Only the (masked) lines where `trigger` occurs, found by scanning the whole text.
 
-        Rules keep their line-by-line logic but skip the many lines that cannot match.
+        Rules keep their line-by-line logic but skip the many lines that cannot match; after a
+        hit the scan resumes at the next line, so a line with many digits costs one step.
         """
-        last = -1
-        for match in trigger.finditer(self.masked_text):
-            index = bisect_right(self._line_starts, match.start()) - 1
-            if index != last:
-                last = index
-                yield self.first_line + index, self.masked[index]
+        text, starts = self.masked_text, self._line_starts
+        position = 0
+        while (match := trigger.search(text, position)) is not None:
+            index = bisect_right(starts, match.start()) - 1
+            yield self.first_line + index, self.masked[index]
+            if index + 1 >= len(starts):
+                return
+            position = starts[index + 1]
 
 
 def check_empty(entry: Entry, body: Body) -> Iterator[Problem]:

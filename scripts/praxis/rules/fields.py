@@ -81,8 +81,8 @@ class FieldChecker:
             if result is not None:
                 typed[key] = result
         anchor = where if where else ("__start__",)
-        for spec in fields:
-            if spec.required(self.content_type) and key_missing(data, spec.name):
+        for spec in _required(fields, self.content_type):
+            if spec.name not in data:
                 self.report(
                     anchor,
                     "field-required",
@@ -339,6 +339,16 @@ def url_problem(value: str) -> str | None:
 
 
 _BY_NAME: dict[int, tuple[tuple[Field, ...], dict[str, Field]]] = {}
+_REQUIRED: dict[tuple[int, str], tuple[tuple[Field, ...], tuple[Field, ...]]] = {}
+
+
+def _required(fields: tuple[Field, ...], content_type: str) -> tuple[Field, ...]:
+    """The required fields among `fields` for a content type, computed once per tuple."""
+    cached = _REQUIRED.get((id(fields), content_type))
+    if cached is None or cached[0] is not fields:
+        required = tuple(f for f in fields if f.required(content_type))
+        cached = _REQUIRED[(id(fields), content_type)] = (fields, required)
+    return cached[1]
 
 
 def _by_name(fields: tuple[Field, ...]) -> dict[str, Field]:
@@ -348,10 +358,6 @@ def _by_name(fields: tuple[Field, ...]) -> dict[str, Field]:
     if cached is None or cached[0] is not fields:
         cached = _BY_NAME[id(fields)] = (fields, {f.name: f for f in fields})
     return cached[1]
-
-
-def key_missing(data: Mapping[str, Any], key: str) -> bool:
-    return key not in data
 
 
 def _dotted(where: Path, key: str | None = None) -> str:
