@@ -25,6 +25,7 @@ from typing import Any
 
 from .ids import slug
 from .model import CONTENT_TYPE_BY_KEY, ContentType, Vocabulary
+from .scaffold import BODY_SECTIONS
 from .schema import SUMMARY_MAX, Field, Kind, fields_for
 from .vocabulary import VOCABULARY_DIR, load_vocabularies
 
@@ -144,24 +145,9 @@ _RESOURCES = (
     "Evaluationsbericht",
 )
 
+# The body sections editors get from `praxis new`, so synthetic entries look like real ones.
 _SECTIONS = {
-    "praxisbeispiel": (
-        "Ausgangslage",
-        "Ziele",
-        "Vorgehen",
-        "Beteiligte",
-        "Ergebnisse und Wirkung",
-        "Stolpersteine",
-        "Übertragbarkeit",
-    ),
-    "empfehlung": (
-        "Worum es geht",
-        "Empfehlungen",
-        "Voraussetzungen",
-        "Erfahrungen aus der Praxis",
-        "Weiterführende Hinweise",
-    ),
-    "material": ("Inhalt", "Lernziele", "Ablauf", "Für wen", "Rahmenbedingungen", "Anmeldung"),
+    key: tuple(section.title for section in sections) for key, sections in BODY_SECTIONS.items()
 }
 _SUBSECTIONS = ("Arbeitsformate", "Erste Schritte", "Zusammenarbeit", "Qualitätssicherung")
 
