@@ -21,7 +21,7 @@ def test_export_lists_each_published_entry_once_and_no_draft() -> None:
     )
     entries = [*corpus.entries, draft]
     taxonomies = taxonomies_from_schema(corpus.vocabularies)
-    data = json.loads(export_json(entries, corpus.vocabularies, taxonomies))
+    data = json.loads(export_json(entries, taxonomies))
     ids = [record["id"] for record in data["entries"]]
     assert sorted(ids) == sorted(e.id for e in corpus.entries)
     assert "entwurf" not in ids

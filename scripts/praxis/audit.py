@@ -22,10 +22,7 @@ HREF = re.compile(r'href="([^"#?]*)')
 
 def output_file(site_dir: Path, src_uri: str) -> Path:
     """Where MkDocs (with directory URLs) writes a page: `a/b.md` → `a/b/index.html`."""
-    stem = src_uri[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return site_dir / (stem + ".html")
-    return site_dir / stem / "index.html"
+    return site_dir / page_url(src_uri) / "index.html"
 
 
 def _linked_entries(html: str, page_url: str, entry_urls: dict[str, str]) -> set[str]:

@@ -7,10 +7,10 @@ hundred bytes per entry and stays usable by other tools without this package.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from .model import CONTENT_TYPES, Entry, Vocabulary
+from .model import CONTENT_TYPES, Entry
 from .rules.review import last_checked
 from .taxonomy import Taxonomy, sort_key, term_values
 
@@ -52,9 +52,7 @@ def entry_record(entry: Entry, taxonomies: Sequence[Taxonomy]) -> dict[str, Any]
     return record
 
 
-def export_data(
-    entries: Sequence[Entry], vocabularies: Mapping[str, Vocabulary], taxonomies: Sequence[Taxonomy]
-) -> dict[str, Any]:
+def export_data(entries: Sequence[Entry], taxonomies: Sequence[Taxonomy]) -> dict[str, Any]:
     published = sorted((e for e in entries if not e.draft), key=sort_key)
     return {
         "version": EXPORT_VERSION,
@@ -72,8 +70,6 @@ def export_data(
     }
 
 
-def export_json(
-    entries: Sequence[Entry], vocabularies: Mapping[str, Vocabulary], taxonomies: Sequence[Taxonomy]
-) -> str:
-    data = export_data(entries, vocabularies, taxonomies)
+def export_json(entries: Sequence[Entry], taxonomies: Sequence[Taxonomy]) -> str:
+    data = export_data(entries, taxonomies)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -116,7 +116,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.corpus is not None and self.index is not None:
-            data = export_json(self.corpus.entries, self.corpus.vocabularies, self.index.taxonomies)
+            data = export_json(self.corpus.entries, self.index.taxonomies)
             files.append(File.generated(config, EXPORT_URI, content=data))
             # Contributor guide pages and JSON Schemas, generated from the field table.
             for uri, text in site_files(self.corpus.vocabularies).items():

@@ -96,10 +96,6 @@ class Body:
             masked.append(line)
         return masked
 
-    def numbered(self) -> Iterator[tuple[int, str]]:
-        for index, line in enumerate(self.masked):
-            yield self.first_line + index, line
-
     @cached_property
     def masked_text(self) -> str:
         return "\n".join(self.masked)
