@@ -86,7 +86,7 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
         only=only,
         review_months=args.review_months,
         workers=default_workers(),
-        keep_bodies=False,
+        problems_only=True,
     )
     output = FORMATTERS[args.format](corpus.problems)
     if output:
