@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -181,6 +180,8 @@ def read_entries(
     `problems_only`, entries from workers come back slimmed to what corpus rules read."""
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES or not _can_fork():
         return [read_entry(root, t, p, vocabularies) for t, p in files]
+    import multiprocessing  # here: small corpora, the usual case, never start a pool
+
     _SHARED.update(root=root, files=files, vocabularies=vocabularies, problems_only=problems_only)
     size = -(-len(files) // (workers * 4))  # a few chunks per worker evens out slow files
     chunks = [range(i, min(i + size, len(files))) for i in range(0, len(files), size)]
@@ -207,7 +208,7 @@ _CORPUS_RULE_KEYS = frozenset({"related", "reviewed", "published", "draft"})
 
 
 def _slimmed(entry: Entry) -> Entry:
-    """A slim copy to send between processes when nothing will render the entry (a tenth of
+    """A slim copy to send between processes when nothing will render the entry (a quarter of
     the pickled size, which the parent would otherwise unpickle alone)."""
     fields = {k: v for k, v in entry.fields.items() if k in _CORPUS_RULE_KEYS}
     lines = {k: v for k, v in entry.lines.items() if k[0] in _CORPUS_RULE_KEYS}
@@ -215,7 +216,7 @@ def _slimmed(entry: Entry) -> Entry:
 
 
 def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    return hasattr(os, "fork")
 
 
 def default_workers() -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from slugify import slugify
-
 # Umlauts as a German reader writes them without diacritics (ä→ae), not as Unicode folding
 # would (ä→a): `Übertragbarkeit` → `uebertragbarkeit`.
 GERMAN_TRANSLITERATION = [
@@ -23,6 +21,9 @@ ID_MAX = 60  # short enough for readable addresses; the file rule allows up to 8
 
 def slug(text: str, max_length: int = ID_MAX) -> str:
     """Lowercase a–z, 0–9 and hyphens, cut at a word boundary; empty when nothing is left."""
+    # Imported here: `praxis check` needs it only to suggest names for misnamed files.
+    from slugify import slugify
+
     return slugify(
         text,
         replacements=GERMAN_TRANSLITERATION,

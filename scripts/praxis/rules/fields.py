@@ -7,7 +7,6 @@ they become dates and booleans, so a postcode or a `no` is never mis-typed by YA
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -367,16 +366,23 @@ def _dotted(where: Path, key: str | None = None) -> str:
     return ".".join(parts)
 
 
+def _closest(word: str, options: list[str]) -> list[str]:
+    # Imported here: only mistakes need suggestions, and a clean check should start fast.
+    from difflib import get_close_matches
+
+    return get_close_matches(word, options, n=1, cutoff=0.6)
+
+
 def _did_you_mean(word: str, options: list[str]) -> str | None:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = _closest(word, options)
     return f"Meinten Sie `{close[0]}`?" if close else None
 
 
 def _term_hint(item: str, vocabulary: Vocabulary) -> str:
-    close = difflib.get_close_matches(item.lower(), list(vocabulary.ids), n=1, cutoff=0.6)
+    close = _closest(item.lower(), list(vocabulary.ids))
     if not close:  # editors often type the label instead of the id
         labels = {t.label.lower(): t.id for t in vocabulary.terms}
-        match = difflib.get_close_matches(item.lower(), list(labels), n=1, cutoff=0.6)
+        match = _closest(item.lower(), list(labels))
         close = [labels[match[0]]] if match else []
     if close:
         return f"Meinten Sie `{close[0]}`?"
