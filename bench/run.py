@@ -71,7 +71,20 @@ def main(argv: list[str] | None = None) -> int:
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(report(results))
     print(f"\nJSON: {args.json}")
+    missed = missed_goals(results["goals"])
+    if args.strict and missed:
+        print(f"\nMissed goals: {'; '.join(missed)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def missed_goals(found: list[dict[str, Any]]) -> list[str]:
+    """The goals measured and not met; a goal that could not be measured is not missed."""
+    return [
+        f"{g['goal']} at {g['entries']}: {g['value']} (limit {g['limit']})"
+        for g in found
+        if g["met"] is False
+    ]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,6 +116,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--preview-rounds", type=int, default=3, help="edits timed per preview mode (default 3)"
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when a goal is missed (for scheduled CI runs)",
     )
     return parser
 

@@ -24,6 +24,8 @@ from site_build import built_site
 REPO = Path(__file__).resolve().parent.parent
 BIN = REPO / ".venv" / "bin"
 WORKFLOW = REPO / ".github" / "workflows" / "ci.yml"
+BENCH_WORKFLOW = REPO / ".github" / "workflows" / "leistung.yml"
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 GITLAB = REPO / ".gitlab-ci.yml"
 ISSUE_FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "praxisbeispiel-vorschlagen.yml"
 CI_TARGETS = {"check", "site", "linkcheck", "test"}
@@ -62,8 +64,9 @@ def makefile_targets() -> set[str]:
 # --- GitHub Actions ------------------------------------------------------------------------------
 
 
-def test_workflow_matches_the_github_workflow_schema() -> None:
-    result = check_jsonschema("github-workflows", WORKFLOW)
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_matches_the_github_workflow_schema(path: Path) -> None:
+    result = check_jsonschema("github-workflows", path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -89,8 +92,9 @@ def actionlint(path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_workflow_passes_actionlint() -> None:
-    result = actionlint(WORKFLOW)
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_passes_actionlint(path: Path) -> None:
+    result = actionlint(path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -144,6 +148,19 @@ def test_workflow_uses_the_make_targets_and_publishes() -> None:
     assert "actions/deploy-pages" in uses
 
 
+def test_the_weekly_benchmark_fails_on_a_missed_goal_and_keeps_its_results() -> None:
+    workflow = load(BENCH_WORKFLOW)
+    assert set(workflow[True]) == {"schedule", "workflow_dispatch"}  # never for pull requests
+    assert workflow["permissions"] == {"contents": "read"}
+    assert "secrets." not in BENCH_WORKFLOW.read_text(encoding="utf-8")
+    steps = workflow_steps(workflow)
+    runs = [step["run"] for _, step in steps if "run" in step]
+    assert make_targets(runs) == {"bench"} and "bench" in makefile_targets()
+    assert any("--strict" in run for run in runs)
+    upload = next(step for _, step in steps if step.get("uses", "").startswith("actions/upload"))
+    assert upload["if"] == "always()" and ".bench/results.json" in upload["with"]["path"]
+
+
 def test_strict_build_does_not_hide_warnings() -> None:
     text = (REPO / "Makefile").read_text(encoding="utf-8")
     recipe = re.search(r"^site:.*?(?=^\S)", text, re.M | re.S).group(0)
@@ -164,7 +181,7 @@ def test_gitlab_ci_parses_and_matches_the_gitlab_schema() -> None:
 def test_gitlab_ci_uses_the_same_make_targets_and_publishes_pages() -> None:
     config = load(GITLAB)
     jobs = {name: job for name, job in config.items() if isinstance(job, dict) and "script" in job}
-    scripts = [line for job in jobs.values() for line in job["script"]]
+    scripts = [line for name, job in jobs.items() for line in job["script"] if name != "leistung"]
     assert make_targets(scripts) == CI_TARGETS
     # No secrets: only GitLab's predefined CI_* variables are read.
     variables = set(re.findall(r"\$\{?([A-Za-z_]+)", GITLAB.read_text(encoding="utf-8")))
@@ -174,6 +191,26 @@ def test_gitlab_ci_uses_the_same_make_targets_and_publishes_pages() -> None:
     assert "mv site public" in pages["script"]
     preview = next(job for job in jobs.values() if job.get("artifacts", {}).get("expose_as"))
     assert preview["artifacts"]["paths"] == ["site/"]
+
+
+def test_gitlab_schedules_run_only_the_benchmark_and_it_fails_on_a_missed_goal() -> None:
+    config = load(GITLAB)
+    jobs = {name: job for name, job in config.items() if isinstance(job, dict) and "script" in job}
+    scheduled = {
+        name
+        for name, job in jobs.items()
+        if any('== "schedule"' in rule["if"] for rule in job.get("rules", []))
+    }
+    assert scheduled == {"leistung"}
+    assert all(
+        any('!= "schedule"' in rule["if"] or "merge_request" in rule["if"] for rule in job["rules"])
+        for name, job in jobs.items()
+        if name != "leistung"
+    )
+    bench = jobs["leistung"]
+    assert bench["script"] == ['make bench BENCH_ARGS="--strict"']
+    assert bench["artifacts"]["when"] == "always"
+    assert ".bench/results.json" in bench["artifacts"]["paths"]
 
 
 # --- link check ----------------------------------------------------------------------------------
