@@ -32,19 +32,22 @@ from measure import best_of, lunr_transfer, machine, run_process, site_stats
 from probes import pagefind, preview
 from projects import REPO, make_baseline, make_ours
 
-from praxis.corpus import entry_files
+from praxis.corpus import WORKERS_VARIABLE, entry_files
 
 BIN = Path(sys.executable).parent
 FLOOR_SCRIPT = Path(__file__).resolve().parent / "floor.py"
 SEARCH_QUERY = "Hassrede"
 
-# The goals, checked at every size (they are stated for 5,000 entries).
+# The goals, stated for 5,000 entries and judged at the largest size measured.
 CHECK_MAX_SECONDS = 2.0
 CHECK_MAX_FLOOR_RATIO = 1.5
 BUILD_MAX_RATIO = 1.0
 PAGE_MAX_BYTES = 100_000
 MEMORY_MAX_MB = 1024
 PREVIEW_MAX_SECONDS = 3.0
+# The goals were set for a 2-core machine; more workers would flatter the ratios, because the
+# YAML floor and the Material baseline use one core.
+REFERENCE_WORKERS = 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,12 +56,15 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     today = args.today or dt.date.today()
+    if args.workers:  # every process started below (check, build, preview) inherits this
+        os.environ[WORKERS_VARIABLE] = str(args.workers)
     results: dict[str, Any] = {
         "generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine(),
         "seed": args.seed,
         "today": today.isoformat(),
         "repeat": args.repeat,
+        "workers": args.workers or None,
         "sizes": [],
     }
     for count in sizes:
@@ -116,6 +122,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--preview-rounds", type=int, default=3, help="edits timed per preview mode (default 3)"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=REFERENCE_WORKERS,
+        help=f"processes for praxis check and the build (default {REFERENCE_WORKERS}, the "
+        "reference machine's cores, so runs on bigger machines stay comparable; 0: all cores)",
     )
     parser.add_argument(
         "--strict",
@@ -248,7 +261,7 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
             n,
             floor_ratio,
             CHECK_MAX_FLOOR_RATIO,
-            floor_ratio is not None and floor_ratio <= CHECK_MAX_FLOOR_RATIO,
+            None if floor_ratio is None else floor_ratio <= CHECK_MAX_FLOOR_RATIO,
         )
         build_ratio = size["ratios"].get("build")
         goal(
@@ -304,7 +317,8 @@ def report(results: dict[str, Any]) -> str:
         f"Machine: {m['cpus']} CPUs, {m['cpu_model']}, {m['memory_gb']} GB RAM; Python "
         f"{m['python']}, MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}, PyYAML "
         f"{m['pyyaml']} (libyaml: {m['libyaml']}), Pagefind {m['pagefind'] or '–'}",
-        f"Corpus: seed {results['seed']}, reference date {results['today']}",
+        f"Corpus: seed {results['seed']}, reference date {results['today']}; "
+        f"workers: {results.get('workers') or 'all cores'}",
     ]
     for size in results["sizes"]:
         ours, base = size["ours"], size.get("baseline") or {}

@@ -6,7 +6,6 @@ of the code.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -77,6 +76,7 @@ def test_every_metric_is_reported_for_ours_and_the_baseline(results: tuple[dict,
 def test_the_machine_the_preview_and_the_goals_are_reported(results: tuple[dict, str]) -> None:
     data, table = results
     assert data["machine"]["cpus"] >= 1 and data["machine"]["mkdocs"]
+    assert data["workers"] == 2  # the reference machine's cores, whatever runs the benchmark
     preview = data["preview"]
     for mode in ("serve", "serve_dirty"):
         assert len(preview[mode]["edit_to_page_seconds"]) == 1
@@ -93,35 +93,3 @@ def test_pagefind_is_evaluated_when_it_is_installed(results: tuple[dict, str]) -
             pytest.fail(pagefind["reason"])
         pytest.skip(pagefind["reason"])
     assert pagefind["bundle_files"] > 0 and pagefind["index_seconds"] > 0
-
-
-def _bench_module():
-    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_strict_runs_fail_only_on_goals_measured_and_missed() -> None:
-    # The scheduled CI run uses `--strict`: a slower check must turn it red, while a goal that
-    # could not be measured (no baseline built) must not.
-    bench = _bench_module()
-    goals = [
-        {
-            "goal": "praxis check / YAML floor",
-            "entries": 5000,
-            "value": 1.7,
-            "limit": 1.5,
-            "met": False,
-        },
-        {
-            "goal": "build / Material baseline",
-            "entries": 5000,
-            "value": None,
-            "limit": 1.0,
-            "met": None,
-        },
-        {"goal": "peak memory MB", "entries": 5000, "value": 460, "limit": 1024, "met": True},
-    ]
-    assert bench.missed_goals(goals) == ["praxis check / YAML floor at 5000: 1.7 (limit 1.5)"]
-    assert bench.missed_goals(goals[1:]) == []

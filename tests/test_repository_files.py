@@ -209,6 +209,7 @@ def test_gitlab_schedules_run_only_the_benchmark_and_it_fails_on_a_missed_goal()
     )
     bench = jobs["leistung"]
     assert bench["script"] == ['make bench BENCH_ARGS="--strict"']
+    assert bench["interruptible"] is False  # a push must not cancel the week's measurement
     assert bench["artifacts"]["when"] == "always"
     assert ".bench/results.json" in bench["artifacts"]["paths"]
 

@@ -123,8 +123,8 @@ def load_corpus(
     """Read all entries under `root`. With `only`, report just the problems of those files.
 
     With `workers` > 1, large corpora are read by that many processes (see `read_entries`).
-    `problems_only=True` is for checking: entries read by workers then come back with only
-    what the rules over all entries need, not their text.
+    `problems_only=True` is for checking: entries then keep only what the rules over all
+    entries need, not their text (workers send back less).
     """
     root = root.resolve()
     vocabularies, problems = load_vocabularies(root)
@@ -177,9 +177,10 @@ def read_entries(
 ) -> list[tuple[Entry | None, list[Problem]]]:
     """Read every file, in order. Each file is independent, so large corpora are split over
     `workers` forked processes; results come back in the original order. With
-    `problems_only`, entries from workers come back slimmed to what corpus rules read."""
+    `problems_only`, entries are slimmed to what corpus rules read."""
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES or not _can_fork():
-        return [read_entry(root, t, p, vocabularies) for t, p in files]
+        results = [read_entry(root, t, p, vocabularies) for t, p in files]
+        return _slimmed_results(results) if problems_only else results
     import multiprocessing  # here: small corpora, the usual case, never start a pool
 
     _SHARED.update(root=root, files=files, vocabularies=vocabularies, problems_only=problems_only)
@@ -196,14 +197,19 @@ def read_entries(
 def _read_chunk(bounds: tuple[int, int]) -> list[tuple[Entry | None, list[Problem]]]:
     root, files, vocabularies = _SHARED["root"], _SHARED["files"], _SHARED["vocabularies"]
     results = [read_entry(root, t, p, vocabularies) for t, p in files[bounds[0] : bounds[1]]]  # type: ignore[index, arg-type]
-    if not _SHARED.get("problems_only"):
-        return results
+    return _slimmed_results(results) if _SHARED.get("problems_only") else results
+
+
+def _slimmed_results(
+    results: list[tuple[Entry | None, list[Problem]]],
+) -> list[tuple[Entry | None, list[Problem]]]:
     return [(_slimmed(e) if e is not None else None, found) for e, found in results]
 
 
 # The fields (and their lines) that the rules run after reading still look at: the rules over
-# all entries (`rules/corpus.py`) and the review-date check. A parallel check sends back only
-# these; `test_parallel_check` compares its problems with a single-process run.
+# all entries (`rules/corpus.py`) and the review-date check. A check (`problems_only`) keeps only
+# these, in one process as in many, so a rule that needs more fails in small tests too;
+# `test_parallel_check` compares the problems of both ways of reading.
 _CORPUS_RULE_KEYS = frozenset({"related", "reviewed", "published", "draft"})
 
 
@@ -219,9 +225,20 @@ def _can_fork() -> bool:
     return hasattr(os, "fork")
 
 
+WORKERS_VARIABLE = "PRAXIS_WORKERS"
+
+
 def default_workers() -> int:
-    """One worker per core; the machines this runs on have two."""
-    return max(1, min(os.cpu_count() or 1, 8))
+    """One worker per core this process may use (at most 8), or `PRAXIS_WORKERS` when set.
+
+    The variable lets benchmarks on bigger CI runners measure with the two workers of the
+    reference machine; values that are not a positive whole number are ignored.
+    """
+    configured = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return min(int(configured), 8)
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(usable or 1, 8))
 
 
 def _relative(root: Path, path: Path) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import json
 import sys
 import textwrap
@@ -128,8 +127,10 @@ def find_term(vocabulary: Vocabulary, given: str) -> str:
     for term in vocabulary.terms:
         if wanted.lower() in (term.id.lower(), term.label.lower()):
             return term.id
+    from difflib import get_close_matches  # only for mistakes: `praxis check` starts faster
+
     options = list(vocabulary.ids) + [t.label for t in vocabulary.terms]
-    close = difflib.get_close_matches(wanted, options, n=1, cutoff=0.6)
+    close = get_close_matches(wanted, options, n=1, cutoff=0.6)
     hint = f" Meinten Sie „{close[0]}“?" if close else ""
     raise ScaffoldError(
         f"„{wanted}“ ist kein Begriff in „{vocabulary.title}“.{hint} Erlaubt: "
