@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -67,6 +68,29 @@ def run_process(
 def best_of(runs: list[ProcessRun]) -> ProcessRun:
     """The fastest of repeated runs: the least disturbed by whatever else the machine did."""
     return min(runs, key=lambda r: r.seconds)
+
+
+def taking_turns(
+    commands: dict[str, Callable[[], ProcessRun]], repeat: int
+) -> dict[str, dict[str, Any]]:
+    """Run each command `repeat` times, taking turns (A, B, A, B, …).
+
+    A slow spell of the machine then hits both sides of a ratio alike instead of one block of
+    runs. The fastest run of each counts; peak memory is the highest of all runs, and every
+    run's time is kept so the spread can be read from the results.
+    """
+    runs: dict[str, list[ProcessRun]] = {name: [] for name in commands}
+    for _ in range(max(1, repeat)):
+        for name, command in commands.items():
+            runs[name].append(command())
+    return {
+        name: {
+            **best_of(done).summary(),
+            "peak_rss_mb": round(max(r.peak_rss_mb for r in done), 1),
+            "runs_seconds": [round(r.seconds, 3) for r in done],
+        }
+        for name, done in runs.items()
+    }
 
 
 def site_stats(site: Path) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import best_of, lunr_transfer, machine, run_process, site_stats
+from measure import lunr_transfer, machine, run_process, site_stats, taking_turns
 from probes import pagefind, preview
 from projects import REPO, make_baseline, make_ours
 
@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         "seed": args.seed,
         "today": today.isoformat(),
         "repeat": args.repeat,
+        "build_repeat": args.build_repeat,
         "workers": args.workers or None,
         "sizes": [],
     }
@@ -124,6 +125,12 @@ def _parser() -> argparse.ArgumentParser:
         "--preview-rounds", type=int, default=3, help="edits timed per preview mode (default 3)"
     )
     parser.add_argument(
+        "--build-repeat",
+        type=int,
+        default=3,
+        help="builds of ours and of the baseline, taking turns; the fastest counts (default 3)",
+    )
+    parser.add_argument(
         "--workers",
         type=int,
         default=REFERENCE_WORKERS,
@@ -152,41 +159,42 @@ def bench_size(count: int, args: argparse.Namespace, work: Path, today: dt.date)
     ours = make_ours(folder / "ours", count, args.seed, today)
     result: dict[str, Any] = {"entries": count}
 
-    _say(f"{count} entries: YAML floor and praxis check (best of {args.repeat})")
-    floor = best_of(
-        [
-            run_process([sys.executable, str(FLOOR_SCRIPT), str(ours)], cwd=ours)
-            for _ in range(args.repeat)
-        ]
+    _say(f"{count} entries: YAML floor and praxis check (best of {args.repeat}, taking turns)")
+    result.update(
+        taking_turns(
+            {
+                "floor": lambda: run_process(
+                    [sys.executable, str(FLOOR_SCRIPT), str(ours)], cwd=ours
+                ),
+                "check": lambda: run_process(
+                    [str(BIN / "praxis"), "--root", str(ours), "check"], cwd=ours
+                ),
+            },
+            args.repeat,
+        )
     )
-    check = best_of(
-        [
-            run_process([str(BIN / "praxis"), "--root", str(ours), "check"], cwd=ours)
-            for _ in range(args.repeat)
-        ]
-    )
-    result["floor"] = floor.summary()
-    result["check"] = check.summary()
 
-    _say(f"{count} entries: building ours (mkdocs build --strict, as make site)")
-    site = folder / "ours-site"
-    build = run_process(
-        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], cwd=ours, env=_env()
-    )
-    result["ours"] = {**build.summary(), **site_stats(site), "lunr": lunr_transfer(site)}
-
+    site, base_site = folder / "ours-site", folder / "baseline-site"
+    builds = {
+        "ours": lambda: run_process(
+            [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+            cwd=ours,
+            env=_env(),
+        )
+    }
     if not args.no_baseline:
-        _say(f"{count} entries: building the baseline (bare Material, search + tags)")
         baseline = make_baseline(ours, folder / "baseline")
-        base_site = folder / "baseline-site"
-        base_build = run_process(
+        builds["baseline"] = lambda: run_process(
             [str(BIN / "mkdocs"), "build", "--site-dir", str(base_site)], cwd=baseline, env=_env()
         )
-        result["baseline"] = {
-            **base_build.summary(),
-            **site_stats(base_site),
-            "lunr": lunr_transfer(base_site),
-        }
+    _say(
+        f"{count} entries: building ours (mkdocs build --strict, as make site)"
+        + (" and the baseline (bare Material, search + tags)" if not args.no_baseline else "")
+        + f", best of {args.build_repeat}, taking turns"
+    )
+    for name, measured in taking_turns(builds, args.build_repeat).items():
+        built = site if name == "ours" else base_site
+        result[name] = {**measured, **site_stats(built), "lunr": lunr_transfer(built)}
     if not args.no_pagefind:
         _say(f"{count} entries: Pagefind index and first query")
         result["pagefind"] = pagefind(site, SEARCH_QUERY)
