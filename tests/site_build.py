@@ -10,6 +10,9 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+# The environment of every test build: no proxy, no user settings, no MkDocs 2 banner.
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -24,7 +27,7 @@ def built_site() -> Path:
         cwd=REPO,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env=BUILD_ENV,
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from site_build import BUILD_ENV
+
 from .browser_pages import REPO, page_path
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest"}
@@ -214,7 +216,7 @@ def test_site_builds_without_any_network(tmp_path: Path) -> None:
         cwd=REPO,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env=BUILD_ENV,
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
