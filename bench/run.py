@@ -4,8 +4,9 @@ For each size this measures, in one run on one machine:
 
 - the bare YAML floor: read, split and `yaml.load(CSafeLoader)` every front matter;
 - `praxis check` of all entries;
-- the full build as `make site` runs it (`mkdocs build --strict`), and the same corpus built by
-  bare Material for MkDocs with its search and tags plugins (the baseline);
+- the full build as `make site` runs it (`mkdocs build --strict` into a new folder, the old one
+  deleted only later; see trash.py), and the same corpus built by bare Material for MkDocs with
+  its search and tags plugins (the baseline);
 - peak memory, pages, site bytes, the largest and the median HTML page;
 - what a reader downloads before a first search result (Material's lunr index; Pagefind as an
   evaluated alternative when it is installed);
@@ -28,9 +29,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import lunr_transfer, machine, run_process, site_stats, taking_turns
+from measure import ProcessRun, lunr_transfer, machine, run_process, site_stats, taking_turns
 from probes import pagefind, preview
 from projects import REPO, make_baseline, make_ours
+from trash import Trash
 
 from praxis.corpus import WORKERS_VARIABLE, entry_files
 
@@ -68,11 +70,16 @@ def main(argv: list[str] | None = None) -> int:
         "workers": args.workers or None,
         "sizes": [],
     }
-    for count in sizes:
-        results["sizes"].append(bench_size(count, args, work, today))
-    preview_size = args.preview if args.preview is not None else _default_preview(sizes)
-    if preview_size:
-        results["preview"] = bench_preview(preview_size, args, work, today)
+    trash = Trash(work / ".trash")  # nothing is deleted while builds are timed
+    try:
+        for count in sizes:
+            results["sizes"].append(bench_size(count, args, work, today, trash))
+        preview_size = args.preview if args.preview is not None else _default_preview(sizes)
+        if preview_size:
+            results["preview"] = bench_preview(preview_size, args, work, today)
+    finally:
+        _say("deleting the replaced sites and corpora")
+        trash.empty()
     results["goals"] = goals(results)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -153,9 +160,12 @@ def _say(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def bench_size(count: int, args: argparse.Namespace, work: Path, today: dt.date) -> dict[str, Any]:
+def bench_size(
+    count: int, args: argparse.Namespace, work: Path, today: dt.date, trash: Trash
+) -> dict[str, Any]:
     folder = work / f"n{count}"
     _say(f"{count} entries: generating corpus (seed {args.seed})")
+    trash.discard(folder / "ours")
     ours = make_ours(folder / "ours", count, args.seed, today)
     result: dict[str, Any] = {"entries": count}
 
@@ -175,18 +185,17 @@ def bench_size(count: int, args: argparse.Namespace, work: Path, today: dt.date)
     )
 
     site, base_site = folder / "ours-site", folder / "baseline-site"
-    builds = {
-        "ours": lambda: run_process(
-            [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
-            cwd=ours,
-            env=_env(),
-        )
-    }
+
+    def build(project: Path, output: Path, *options: str) -> ProcessRun:
+        trash.discard(output)  # every build writes a new folder, as `make site` does
+        command = [str(BIN / "mkdocs"), "build", *options, "--site-dir", str(output)]
+        return run_process(command, cwd=project, env=_env())
+
+    builds = {"ours": lambda: build(ours, site, "--strict")}
     if not args.no_baseline:
+        trash.discard(folder / "baseline")
         baseline = make_baseline(ours, folder / "baseline")
-        builds["baseline"] = lambda: run_process(
-            [str(BIN / "mkdocs"), "build", "--site-dir", str(base_site)], cwd=baseline, env=_env()
-        )
+        builds["baseline"] = lambda: build(baseline, base_site)
     _say(
         f"{count} entries: building ours (mkdocs build --strict, as make site)"
         + (" and the baseline (bare Material, search + tags)" if not args.no_baseline else "")
