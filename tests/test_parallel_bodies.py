@@ -10,25 +10,38 @@ import sys
 import time
 from pathlib import Path
 
-from praxis.bodies import WORKER_NICENESS, ParallelBodies
+from praxis.bodies import WORKER_NICENESS, ParallelBodies, markdown_renderer, render_body
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
 
 
-def build(tmp_path: Path, name: str, parallel: bool) -> tuple[Path, str]:
+ENTRY = "praxisbeispiele/allianz-gegen-hass-stadt-lindenau.md"
+
+
+def build(
+    tmp_path: Path, name: str, parallel: bool, anchor: str = "ziele", succeeds: bool = True
+) -> tuple[Path, str]:
     project = tmp_path / name
     project.mkdir()
     for item in ("mkdocs.yml", "docs", "overrides", "content", "practices"):
         source = REPO / item
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / item)
     config = project / "mkdocs.yml"
-    text = config.read_text("utf-8").replace(
-        "      review_months: 24\n",
-        f"      review_months: 24\n      parallel: {str(parallel).lower()}\n"
-        "      parallel_min_entries: 1\n",
+    text = (
+        config.read_text("utf-8")
+        .replace(
+            "      review_months: 24\n",
+            f"      review_months: 24\n      parallel: {str(parallel).lower()}\n"
+            "      parallel_min_entries: 1\n",
+        )
+        .replace("not_in_nav: |\n", "not_in_nav: |\n  /verweis.md\n")
     )
     config.write_text(text, "utf-8")
+    # A hand-written page may link to a section of an entry; MkDocs checks that anchor.
+    (project / "docs" / "verweis.md").write_text(
+        f"# Verweis\n\nSiehe die [Ziele]({ENTRY}#{anchor}).\n", "utf-8"
+    )
     site = tmp_path / f"{name}-site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
@@ -37,7 +50,7 @@ def build(tmp_path: Path, name: str, parallel: bool) -> tuple[Path, str]:
         text=True,
         env=ENV,
     )
-    assert result.returncode == 0, result.stderr
+    assert (result.returncode == 0) is succeeds, result.stderr
     return site, result.stderr
 
 
@@ -57,6 +70,15 @@ def test_parallel_build_writes_the_same_entry_pages_and_search_index(tmp_path: P
     assert (parallel / index).read_text("utf-8") == (serial / index).read_text("utf-8")
 
 
+def test_links_to_a_missing_section_of_an_entry_fail_the_strict_build_in_parallel_too(
+    tmp_path: Path,
+) -> None:
+    # The link to #ziele above passes; one to a section the entry lacks must not.
+    _, log = build(tmp_path, "parallel", parallel=True, anchor="gibt-es-nicht", succeeds=False)
+    assert "Prozessen umgewandelt" in log
+    assert f"'{ENTRY}' does not contain an anchor '#gibt-es-nicht'" in log
+
+
 def test_body_workers_leave_the_page_writing_process_its_core() -> None:
     """Workers run at a lower priority, so on two cores the process writing pages is not slowed.
 
@@ -64,8 +86,7 @@ def test_body_workers_leave_the_page_writing_process_its_core() -> None:
     """
     bodies = ParallelBodies([("a", "# Titel\n\nText"), ("b", "Mehr *Text*")], [], {}, workers=2)
     try:
-        html, _ = bodies.get("b")
-        assert "<em>Text</em>" in html
+        assert "<em>Text</em>" in bodies.get("b").html
         expected = min(os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICENESS, 19)
         workers = [p.pid for p in multiprocessing.active_children()]
         assert len(workers) == 2
@@ -77,3 +98,13 @@ def test_body_workers_leave_the_page_writing_process_its_core() -> None:
         assert [os.getpriority(os.PRIO_PROCESS, pid) for pid in workers] == [expected] * 2
     finally:
         bodies.close()
+
+
+def test_a_body_offers_the_anchors_mkdocs_would_check_links_against() -> None:
+    md = markdown_renderer(["toc", "attr_list", "footnotes"], {"toc": {"permalink": True}})
+    body = render_body(md, "## Ziele\n\n### Eigener Anker {#anker}\n\nText[^1]\n\n[^1]: Quelle\n")
+    assert {"ziele", "anker", "fn:1", "fnref:1"} <= set(body.anchors)
+    assert [t["id"] for t in body.toc_tokens] == ["ziele"]
+    assert 'id="anker"' in body.html  # kept by the sanitiser, so the anchor exists on the page
+    second = render_body(md, "## Vorgehen\n")  # a reused renderer forgets the previous body
+    assert second.anchors == ["vorgehen"]

@@ -1,4 +1,4 @@
-"""Render entry bodies (Markdown → sanitised HTML and table of contents) in worker processes.
+"""Render entry bodies (Markdown → sanitised HTML, table of contents, anchors) in worker processes.
 
 A site build renders every entry body once, one after another, while the machine has a core
 to spare. Entry bodies are independent and contain no relative links (the validator allows only
@@ -11,31 +11,61 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
+from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 
 from .sanitize import sanitize_html
 
 WORKER_NICENESS = 10
 CHUNK = 40  # entries per task: small enough that the first pages are ready early
 _STATE: dict[str, Any] = {}
-Rendered = tuple[str, str, list[dict[str, Any]]]  # (entry id, html, toc tokens)
 
 
-def render_body(md: markdown.Markdown, text: str) -> tuple[str, list[dict[str, Any]]]:
+class RenderedBody(NamedTuple):
+    html: str  # sanitised
+    toc_tokens: list[dict[str, Any]]
+    anchors: list[str]  # every id and <a name> a link may point to, as MkDocs collects them
+
+
+class _AnchorCollector(Treeprocessor):
+    """Collects the anchors of a body, so MkDocs can check links from other pages to them."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.anchors: list[str] = []
+
+    def run(self, root: Element) -> None:
+        found = []
+        for element in root.iter():
+            if anchor := element.get("id"):
+                found.append(anchor)
+            if element.tag == "a" and (anchor := element.get("name")):
+                found.append(anchor)
+        self.anchors = found
+
+
+def markdown_renderer(extensions: Sequence[Any], configs: dict[str, Any]) -> markdown.Markdown:
+    md = markdown.Markdown(extensions=list(extensions), extension_configs=configs)
+    # Priority 5 and registered last: runs right after the table of contents sets heading ids.
+    md.treeprocessors.register(_AnchorCollector(md), "praxis_anchors", 5)
+    return md
+
+
+def render_body(md: markdown.Markdown, text: str) -> RenderedBody:
     md.reset()
     html = sanitize_html(md.convert(text))
-    return html, list(getattr(md, "toc_tokens", []))
+    collector = md.treeprocessors["praxis_anchors"]
+    return RenderedBody(html, list(getattr(md, "toc_tokens", [])), list(collector.anchors))
 
 
-def _render_chunk(chunk: Sequence[tuple[str, str]]) -> list[Rendered]:
+def _render_chunk(chunk: Sequence[tuple[str, str]]) -> list[tuple[str, RenderedBody]]:
     md = _STATE.get("md")
     if md is None:  # one Markdown instance per worker, reset between bodies
-        md = _STATE["md"] = markdown.Markdown(
-            extensions=_STATE["extensions"], extension_configs=_STATE["configs"]
-        )
-    return [(entry_id, *render_body(md, text)) for entry_id, text in chunk]
+        md = _STATE["md"] = markdown_renderer(_STATE["extensions"], _STATE["configs"])
+    return [(entry_id, render_body(md, text)) for entry_id, text in chunk]
 
 
 def _yield_cpu() -> None:
@@ -59,17 +89,18 @@ class ParallelBodies:
         _STATE.update(extensions=list(extensions), configs=dict(extension_configs))
         chunks = [bodies[i : i + CHUNK] for i in range(0, len(bodies), CHUNK)]
         self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_yield_cpu)
-        self._results: Iterator[list[Rendered]] = self._pool.imap(_render_chunk, chunks)
-        self._ready: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+        self._results: Iterator[list[tuple[str, RenderedBody]]] = self._pool.imap(
+            _render_chunk, chunks
+        )
+        self._ready: dict[str, RenderedBody] = {}
 
-    def get(self, entry_id: str) -> tuple[str, list[dict[str, Any]]]:
+    def get(self, entry_id: str) -> RenderedBody:
         while entry_id not in self._ready:
             try:
                 chunk = next(self._results)
             except StopIteration:
                 raise KeyError(entry_id) from None
-            for rendered_id, html, toc in chunk:
-                self._ready[rendered_id] = (html, toc)
+            self._ready.update(chunk)
         return self._ready.pop(entry_id)
 
     def close(self) -> None:

@@ -193,9 +193,10 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             if spec.entry is not None and self.bodies is not None:
                 # Fetched this late so the workers render while this process writes pages;
                 # MkDocs reads every page before it writes the first one.
-                html, toc_tokens = self.bodies.get(spec.entry.id)
-                page.content = html  # sanitised in the worker
-                page.toc = get_toc(toc_tokens)
+                body = self.bodies.get(spec.entry.id)
+                page.content = body.html  # sanitised in the worker
+                page.toc = get_toc(body.toc_tokens)
+                page.present_anchor_ids = set(body.anchors)  # links to them are checked
             context["praxis"] = {"kind": spec.kind, **spec.data}
             if spec.entry is not None:
                 context["praxis"]["title_html"] = Markup(escape(spec.entry.title))
