@@ -8,6 +8,7 @@ site generator would; a test compares both. Plain Python: the renderer passes th
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
@@ -72,7 +73,9 @@ def _yield_cpu() -> None:
     # The process writing pages is the critical path of a build. At equal priority, two workers
     # and that process share two cores and it gets two thirds of one (5,000 entries: 18-19 s);
     # at a lower priority the workers take only the cycles it leaves (16 s).
-    os.nice(WORKER_NICENESS)
+    # A sandbox may forbid it; a worker failing here would be restarted by the pool forever.
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
 
 
 class ParallelBodies:
