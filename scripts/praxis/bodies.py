@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -29,23 +30,35 @@ class RenderedBody(NamedTuple):
     html: str  # sanitised
     toc_tokens: list[dict[str, Any]]
     anchors: list[str]  # every id and <a name> a link may point to, as MkDocs collects them
+    anchor_links: dict[str, str]  # same-page links: anchor → link as written ("#ziele")
 
 
 class _AnchorCollector(Treeprocessor):
-    """Collects the anchors of a body, so MkDocs can check links from other pages to them."""
+    """Collects what MkDocs' anchor check needs: a body's anchors and its links to them.
+
+    MkDocs gathers both while it renders a page; a body rendered in a worker must bring them
+    along, or `--strict` would miss a broken `[…](#abschnitt)` that a serial build reports.
+    """
 
     def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
+        self.clear()
+
+    def clear(self) -> None:
         self.anchors: list[str] = []
+        self.anchor_links: dict[str, str] = {}
 
     def run(self, root: Element) -> None:
-        found = []
         for element in root.iter():
             if anchor := element.get("id"):
-                found.append(anchor)
-            if element.tag == "a" and (anchor := element.get("name")):
-                found.append(anchor)
-        self.anchors = found
+                self.anchors.append(anchor)
+            if element.tag == "a":
+                if anchor := element.get("name"):
+                    self.anchors.append(anchor)
+                href = element.get("href", "")
+                parts = urlsplit(href)
+                if parts.fragment and not (parts.scheme or parts.netloc or parts.path):
+                    self.anchor_links.setdefault(parts.fragment, href)
 
 
 def markdown_renderer(extensions: Sequence[Any], configs: dict[str, Any]) -> markdown.Markdown:
@@ -57,9 +70,11 @@ def markdown_renderer(extensions: Sequence[Any], configs: dict[str, Any]) -> mar
 
 def render_body(md: markdown.Markdown, text: str) -> RenderedBody:
     md.reset()
-    html = sanitize_html(md.convert(text))
     collector = md.treeprocessors["praxis_anchors"]
-    return RenderedBody(html, list(getattr(md, "toc_tokens", [])), list(collector.anchors))
+    collector.clear()  # convert() skips the tree entirely for a blank text
+    html = sanitize_html(md.convert(text))
+    toc_tokens = list(getattr(md, "toc_tokens", []))
+    return RenderedBody(html, toc_tokens, collector.anchors, collector.anchor_links)
 
 
 def _render_chunk(chunk: Sequence[tuple[str, str]]) -> list[tuple[str, RenderedBody]]:

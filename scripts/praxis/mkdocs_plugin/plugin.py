@@ -173,7 +173,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if spec.entry is not None:
             page.meta["description"] = escape(spec.entry.summary)
             if self.bodies is not None:
-                return ""  # rendered in a worker process; see on_page_content
+                return ""  # rendered in a worker process; see on_page_context
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -196,7 +196,10 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 body = self.bodies.get(spec.entry.id)
                 page.content = body.html  # sanitised in the worker
                 page.toc = get_toc(body.toc_tokens)
-                page.present_anchor_ids = set(body.anchors)  # links to them are checked
+                # MkDocs checks the links to anchors once every page is written.
+                page.present_anchor_ids = set(body.anchors)
+                if body.anchor_links:
+                    page.links_to_anchors = {page.file: dict(body.anchor_links)}
             context["praxis"] = {"kind": spec.kind, **spec.data}
             if spec.entry is not None:
                 context["praxis"]["title_html"] = Markup(escape(spec.entry.title))
