@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         "workers": args.workers or None,
         "sizes": [],
     }
-    trash = Trash(work / ".trash")  # nothing is deleted while builds are timed
+    trash = Trash(work / ".bench-trash")  # nothing is deleted while builds are timed
     try:
         for count in sizes:
             results["sizes"].append(bench_size(count, args, work, today, trash))

@@ -3,10 +3,10 @@
 Why: on ext4 without a journal (this machine's root file system) the kernel does not reuse an
 inode deleted in the last `vm.dirty_expire_centisecs` (30 s) and walks past every such inode when
 it creates a file. `mkdocs build` first empties its output folder, so a build right after the
-previous one paid for deleting thousands of files: 1–8 s of system time at 5,000 entries,
-depending on what was deleted before, and more for the side that writes more files. `make site`
-does not pay it: it builds into a new folder and deletes the old site afterwards. Renaming a
-folder deletes nothing, so every timed build here starts as `make site` does.
+previous one paid for deleting thousands of files: 4–10 s of kernel time instead of 2 s at
+5,000 entries, depending on what was deleted before, and more for the side with more files.
+`make site` does not pay it: it builds into a new folder and deletes the old site afterwards.
+Renaming a folder deletes nothing, so every timed build here starts as `make site` does.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from pathlib import Path
 
 
 class Trash:
-    """A folder that collects what the benchmark replaces, emptied once at the end."""
+    """A folder that collects what the benchmark replaces, emptied once at the end.
+
+    The folder is deleted as a whole, so it must be one that only the benchmark uses.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder

@@ -57,7 +57,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
         timeout=600,
     )
     assert run.returncode == 0, run.stderr[-3000:]
-    assert not (work / "work" / ".trash").exists()  # replaced output is deleted at the end
+    assert not (work / "work" / ".bench-trash").exists()  # replaced output is deleted at the end
     return json.loads(output.read_text(encoding="utf-8")), run.stdout
 
 
