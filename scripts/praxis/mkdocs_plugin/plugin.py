@@ -199,7 +199,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 # MkDocs checks the links to anchors once every page is written.
                 page.present_anchor_ids = set(body.anchors)
                 if body.anchor_links:
-                    page.links_to_anchors = {page.file: dict(body.anchor_links)}
+                    page.links_to_anchors = {page.file: body.anchor_links}
             context["praxis"] = {"kind": spec.kind, **spec.data}
             if spec.entry is not None:
                 context["praxis"]["title_html"] = Markup(escape(spec.entry.title))
