@@ -104,9 +104,8 @@ def test_body_workers_leave_the_page_writing_process_its_core() -> None:
 
     Measured at 5,000 entries on two cores: 16.0 s with, 18.0–19.0 s without.
     """
-    expected = os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICENESS
-    if expected > 19:
-        pytest.skip("this test already runs at a priority too low to lower further")
+    # Linux caps niceness at 19; a test run that is already niced still sees the workers lowered.
+    expected = min(os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICENESS, 19)
     before = {p.pid for p in multiprocessing.active_children()}
     bodies = ParallelBodies([("a", "# Titel\n\nText"), ("b", "Mehr *Text*")], [], {}, workers=2)
     try:

@@ -53,10 +53,16 @@ SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running'
   || /color|shadow|outline|decoration|fill/.test(a.transitionProperty || ''))"""
 
 
+# Every key other than Tab that these tests press moves focus, some of it a moment later (the
+# menu script focuses a panel's first link after its transition has begun): wait for the move.
+REMEMBER_FOCUS = "() => { window.__praxisFocusBefore = document.activeElement; }"
+FOCUS_MOVED = "() => document.activeElement !== window.__praxisFocusBefore"
+
+
 def press(page: Page, key: str) -> dict | None:
+    page.evaluate(REMEMBER_FOCUS)
     page.keyboard.press(key)
-    if key not in ("Tab", "Shift+Tab"):
-        page.wait_for_timeout(80)  # the menu script moves focus after a short delay
+    page.wait_for_function(FOCUS_MOVED, polling=20, timeout=3000)
     page.wait_for_function(SETTLED, polling=20, timeout=3000)
     return page.evaluate(FOCUSED)
 

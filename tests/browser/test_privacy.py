@@ -8,11 +8,14 @@ are off; and in the browser every request is counted, including the search worke
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +25,7 @@ from site_build import BUILD_ENV
 
 from .browser_pages import REPO, page_path
 
+OFFLINE_GUARD = REPO / "tests" / "tools" / "offline"
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest"}
 THIRD_PARTY = re.compile(
     r"fonts\.googleapis|fonts\.gstatic|api\.github\.com|gitlab\.com/api|unpkg\.com|jsdelivr"
@@ -157,8 +161,11 @@ def test_material_features_that_call_other_hosts_are_off(site_dir: Path) -> None
 @pytest.mark.browser
 def test_request_guard_catches_a_request_to_another_host(visit) -> None:
     opened = visit("")
-    opened.page.evaluate("fetch('https://example.org/zaehler.gif').catch(() => null)")
-    opened.page.wait_for_timeout(200)
+    # The fetch settles only after the guard has answered the request: no waiting on the clock.
+    outcome = opened.page.evaluate(
+        "fetch('https://example.org/zaehler.gif').then(() => 'geladen', () => 'blockiert')"
+    )
+    assert outcome == "blockiert"
     assert opened.foreign == ["https://example.org/zaehler.gif"]
     opened.foreign.clear()  # seen and blocked on purpose; the fixture checks the rest
 
@@ -204,20 +211,104 @@ def test_search_requests_stay_on_the_local_server(visit) -> None:
     assert any(u.endswith("lunr.de.min.js") for u in opened.local)
 
 
+def unshare_network() -> list[str]:
+    """`unshare -rn` (a network namespace with no interfaces) where it is allowed, else []:
+    Docker's default seccomp profile refuses it, as in CI's python:3.11-bookworm containers."""
+    unshare = shutil.which("unshare")
+    if unshare and subprocess.run([unshare, "-rn", "true"], check=False).returncode == 0:
+        return [unshare, "-rn"]
+    return []
+
+
+def offline(
+    command: list[str], log: Path, *, namespace: bool = True, env: dict | None = None, **kwargs
+):
+    """Run a command with the socket guard armed in every Python process (see
+    tests/tools/offline/sitecustomize.py), inside a network namespace where allowed."""
+    env = {
+        **BUILD_ENV,
+        **(env or {}),
+        "PYTHONPATH": str(OFFLINE_GUARD),
+        "PRAXIS_NETWORK_LOG": str(log),
+    }
+    prefix = unshare_network() if namespace else []
+    return subprocess.run(
+        [*prefix, *command], capture_output=True, text=True, env=env, check=False, **kwargs
+    )
+
+
+def attempts(log: Path) -> tuple[set[str], list[str]]:
+    """The processes that armed the guard, and every network access it refused."""
+    lines = log.read_text("utf-8").splitlines() if log.exists() else []
+    armed = {line.split()[1] for line in lines if line.startswith("armed ")}
+    return armed, [line for line in lines if line.startswith("refused ")]
+
+
 @pytest.mark.slow
 def test_site_builds_without_any_network(tmp_path: Path) -> None:
-    """In a network namespace with no interfaces: any download attempt would fail the build."""
-    unshare = shutil.which("unshare")
-    if not unshare or subprocess.run([unshare, "-rn", "true"], check=False).returncode != 0:
-        pytest.skip("unshare -rn ist hier nicht erlaubt (kein eigener Netz-Namensraum).")
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)]
-    result = subprocess.run(
-        [unshare, "-rn", *build],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env=BUILD_ENV,
-        check=False,
-    )
+    """Every Python process of the build runs with the socket guard, inside a network namespace
+    with no interfaces where the machine allows one: any download attempt fails the test, even
+    one the build would catch and ignore."""
+    log = tmp_path / "network.log"
+    site = tmp_path / "site"
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    result = offline(build, log, cwd=REPO)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert (tmp_path / "index.html").is_file()
+    assert (site / "index.html").is_file()
+    armed, refused = attempts(log)
+    assert armed, "Der Netz-Wächter war beim Bau nicht aktiv."
+    assert refused == [], "Der Bau wollte ins Netz:\n" + "\n".join(refused)
+
+
+def serve_once(tmp_path: Path) -> ThreadingHTTPServer:
+    """A loopback server with one file: reachable without the guard, so a refusal is the guard's."""
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "font.css").write_text("body{}", "utf-8")
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path / "www"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+DOWNLOAD_HOOK = """\
+import os, urllib.request
+
+def on_config(config):
+    urllib.request.urlopen(os.environ["DOWNLOAD_URL"], timeout=5).read()
+    return config
+"""
+
+
+def test_network_guard_fails_a_build_that_downloads(tmp_path: Path) -> None:
+    """The guard's own check: a build whose hook downloads a file (from a loopback server, so it
+    works without the guard) fails with the guard and records the attempt; local sockets, as
+    process pools use them, still work."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Start\n", "utf-8")
+    (project / "hook.py").write_text(DOWNLOAD_HOOK, "utf-8")
+    (project / "mkdocs.yml").write_text("site_name: Probe\nhooks: [hook.py]\n", "utf-8")
+    server = serve_once(tmp_path)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/font.css"
+        build = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")]
+        plain = subprocess.run(
+            build, cwd=project, capture_output=True, text=True, check=False,
+            env={**BUILD_ENV, "DOWNLOAD_URL": url},
+        )  # fmt: skip
+        assert plain.returncode == 0, plain.stderr[-2000:]
+        log = tmp_path / "network.log"
+        guarded = offline(build, log, namespace=False, cwd=project, env={"DOWNLOAD_URL": url})
+    finally:
+        server.shutdown()
+    assert guarded.returncode != 0
+    assert "Netzzugriff beim Bau verweigert" in guarded.stderr
+    armed, refused = attempts(log)
+    assert armed and refused and "socket.getaddrinfo" in refused[0]
+    local = offline(
+        [sys.executable, "-c", "import socket, multiprocessing as m; a, b = socket.socketpair();"
+         "a.sendall(b'x'); assert b.recv(1) == b'x'; m.Pipe(duplex=True)"],
+        tmp_path / "local.log",
+        namespace=False,
+    )  # fmt: skip
+    assert local.returncode == 0, local.stderr
