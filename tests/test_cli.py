@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import shutil
 from pathlib import Path
 
 import pytest
 
+from praxis import cli, corpus
 from praxis.cli import main
 
 BAD = Path(__file__).parent / "corpus" / "bad"
+# The day the check runs on. The fixtures were reviewed on 2026-02-01: with the real date, their
+# review warnings would join the output from 2028-02-01 on.
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+    """`praxis check` judges review dates against TODAY, not the day the tests happen to run."""
+    monkeypatch.setattr(cli, "load_corpus", functools.partial(corpus.load_corpus, today=TODAY))
+    return TODAY
 
 
 def add_case(root: Path, name: str) -> None:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from pathlib import Path
 
 import pytest
 
+from praxis import cli, corpus
 from praxis.cli import main
+
+# The day the check runs on; dates in the fixtures are written relative to it.
+TODAY = dt.date(2026, 11, 22)
+OLD = dt.date(2023, 10, 5)  # 37 months before TODAY: due for review
 
 GOOD = """\
 ---
@@ -30,6 +36,12 @@ Die Stadt hat einen Runden Tisch eingerichtet.
 """
 
 
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`praxis check` judges review dates against TODAY, not the day the tests happen to run."""
+    monkeypatch.setattr(cli, "load_corpus", functools.partial(corpus.load_corpus, today=TODAY))
+
+
 def write(root: Path, name: str, text: str) -> Path:
     path = root / "practices" / name
     path.write_text(text, encoding="utf-8")
@@ -37,7 +49,7 @@ def write(root: Path, name: str, text: str) -> Path:
 
 
 def good(published: dt.date | None = None) -> str:
-    return GOOD.format(published=(published or dt.date.today()).isoformat())
+    return GOOD.format(published=(published or TODAY).isoformat())
 
 
 def run(root: Path, *args: str) -> int:
@@ -59,11 +71,13 @@ def test_github_format_prints_one_annotation_per_problem(
 def test_github_format_reports_warnings_as_warnings_and_exits_zero(
     content_root: Path, capsys: pytest.CaptureFixture
 ) -> None:
-    old = dt.date.today() - dt.timedelta(days=365 * 3)
-    write(content_root, "runder-tisch.md", good(old))
+    write(content_root, "runder-tisch.md", good(OLD))
     assert run(content_root, "--format", "github") == 0
-    (line,) = capsys.readouterr().out.splitlines()
-    assert line.startswith("::warning file=practices/runder-tisch.md,line=7,title=review-due::")
+    assert capsys.readouterr().out.splitlines() == [
+        "::warning file=practices/runder-tisch.md,line=7,title=review-due::Zuletzt geprüft am "
+        "05.10.2023, vor 37 Monaten (Frist: 24 Monate). Prüfen Sie den Eintrag und tragen Sie "
+        "das Datum unter `reviewed` ein."
+    ]
 
 
 def test_github_format_escapes_what_would_break_the_command(
@@ -92,7 +106,7 @@ def test_json_format_is_pure_json_with_every_field(
     content_root: Path, capsys: pytest.CaptureFixture
 ) -> None:
     write(content_root, "runder-tisch.md", good().replace("state: bayern", "state: Bayern"))
-    write(content_root, "alt.md", good(dt.date.today() - dt.timedelta(days=365 * 3)))
+    write(content_root, "alt.md", good(OLD))
     assert run(content_root, "--format", "json") == 1
     captured = capsys.readouterr()
     rows = json.loads(captured.out)
@@ -102,7 +116,8 @@ def test_json_format_is_pure_json_with_every_field(
             "path": "practices/alt.md",
             "line": 7,
             "rule": "review-due",
-            "message": rows[0]["message"],
+            "message": "Zuletzt geprüft am 05.10.2023, vor 37 Monaten (Frist: 24 Monate). "
+            "Prüfen Sie den Eintrag und tragen Sie das Datum unter `reviewed` ein.",
             "severity": "warning",
         },
         {
