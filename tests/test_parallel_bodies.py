@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from praxis.bodies import WORKER_NICENESS, ParallelBodies, markdown_renderer, render_body
+from praxis.bodies import WORKER_NICENESS, ParallelBodies, render_body
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
@@ -107,7 +107,7 @@ def test_body_workers_leave_the_page_writing_process_its_core() -> None:
     # Linux caps niceness at 19; a test run that is already niced still sees the workers lowered.
     expected = min(os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICENESS, 19)
     before = {p.pid for p in multiprocessing.active_children()}
-    bodies = ParallelBodies([("a", "# Titel\n\nText"), ("b", "Mehr *Text*")], [], {}, workers=2)
+    bodies = ParallelBodies([("a", "# Titel\n\nText"), ("b", "Mehr *Text*")], workers=2)
     try:
         assert "<em>Text</em>" in bodies.get("b").html
         workers = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
@@ -129,7 +129,7 @@ def test_workers_render_when_the_system_refuses_a_lower_priority(
         raise PermissionError("nice")
 
     monkeypatch.setattr(os, "nice", refuse)  # the forked workers inherit the refusal
-    bodies = ParallelBodies([("a", "Noch *Text*")], [], {}, workers=2)
+    bodies = ParallelBodies([("a", "Noch *Text*")], workers=2)
     try:
         assert "<em>Text</em>" in bodies.get("a").html
     finally:
@@ -137,18 +137,16 @@ def test_workers_render_when_the_system_refuses_a_lower_priority(
 
 
 def test_a_body_offers_the_anchors_mkdocs_would_check_links_against() -> None:
-    md = markdown_renderer(["toc", "attr_list", "footnotes"], {"toc": {"permalink": True}})
-    body = render_body(md, "## Ziele\n\n### Eigener Anker {#anker}\n\nText[^1]\n\n[^1]: Quelle\n")
+    body = render_body("## Ziele\n\n### Eigener Anker {#anker}\n\nText[^1]\n\n[^1]: Quelle\n")
     assert {"ziele", "anker", "fn:1", "fnref:1"} <= set(body.anchors)
     assert [t["id"] for t in body.toc_tokens] == ["ziele"]
     assert 'id="anker"' in body.html  # kept by the sanitiser, so the anchor exists on the page
-    second = render_body(md, "## Vorgehen\n")  # a reused renderer forgets the previous body
+    second = render_body("## Vorgehen\n")  # a reused renderer forgets the previous body
     assert second.anchors == ["vorgehen"]
-    assert render_body(md, "   \n").anchors == []  # Markdown skips blank texts entirely
+    assert render_body("   \n").anchors == []  # Markdown skips blank texts entirely
 
 
 def test_a_body_reports_its_links_to_its_own_sections_and_no_others() -> None:
-    md = markdown_renderer(["toc"], {})
     text = "## Ziele\n\n[oben](#ziele), [fehlt](#fehlt), [Seite](https://example.org/#ziele)\n"
-    assert render_body(md, text).anchor_links == {"ziele": "#ziele", "fehlt": "#fehlt"}
-    assert render_body(md, "Kein Verweis\n").anchor_links == {}
+    assert render_body(text).anchor_links == {"ziele": "#ziele", "fehlt": "#fehlt"}
+    assert render_body("Kein Verweis\n").anchor_links == {}

@@ -1,9 +1,10 @@
-"""Render entry bodies (Markdown → sanitised HTML, table of contents, anchors) in worker processes.
+"""Render entry bodies: Markdown → sanitised HTML, table of contents, anchors, violations.
 
-A site build renders every entry body once, one after another, while the machine has a core
-to spare. Entry bodies are independent and contain no relative links (the validator allows only
-full addresses and same-page anchors), so Python-Markdown alone produces exactly what the
-site generator would; a test compares both. Plain Python: the renderer passes the results on.
+One renderer for every body, in the check and in the build, in one process or in many: the
+dialect comes from `dialect.py`, not from the site configuration, so the same body always gives
+the same HTML. A policy step walks the finished tree and records whatever entries may not
+contain; the check reports it with a line, the build refuses it. A site build renders bodies in
+worker processes while the machine has a core to spare. Plain Python: nothing here knows MkDocs.
 """
 
 from __future__ import annotations
@@ -17,13 +18,35 @@ from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import Treeprocessor
 
+from .dialect import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    ENTITY,
+    ENTRY_EXTENSION_CONFIGS,
+    ENTRY_EXTENSIONS,
+    FOOTNOTE_ID,
+    MAX_NESTING,
+    RESERVED_IDS,
+    RESERVED_PREFIXES,
+    TEXT_ALIGN,
+    class_allowed,
+    id_problem,
+)
+from .links import link_target_problem
 from .sanitize import sanitize_html
 
 WORKER_NICENESS = 10
 CHUNK = 40  # entries per task: small enough that the first pages are ready early
-_STATE: dict[str, Any] = {}
+
+
+class Violation(NamedTuple):
+    """Something in a rendered body that entries may not contain; `needle` helps find its line."""
+
+    message: str
+    needle: str = ""
 
 
 class RenderedBody(NamedTuple):
@@ -31,13 +54,23 @@ class RenderedBody(NamedTuple):
     toc_tokens: list[dict[str, Any]]
     anchors: list[str]  # every id and <a name> a link may point to, as MkDocs collects them
     anchor_links: dict[str, str]  # same-page links: anchor → link as written ("#ziele")
+    violations: tuple[Violation, ...] = ()
+
+
+def safe_slugify(value: str, separator: str) -> str:
+    """Heading ids as the table of contents makes them, never one the page already uses
+    (a body heading „Steckbrief“ would otherwise repeat the fact box's id)."""
+    slug = toc_slugify(value, separator)
+    if slug.lower() in RESERVED_IDS or slug.lower().startswith(RESERVED_PREFIXES):
+        return f"abschnitt{separator}{slug.strip('_')}"
+    return slug
 
 
 class _AnchorCollector(Treeprocessor):
     """Collects what MkDocs' anchor check needs: a body's anchors and its links to them.
 
-    MkDocs gathers both while it renders a page; a body rendered in a worker must bring them
-    along, or `--strict` would miss a broken `[…](#abschnitt)` that a serial build reports.
+    MkDocs gathers both while it renders a page; a body rendered here must bring them along, or
+    `--strict` would miss a broken `[…](#abschnitt)`.
     """
 
     def __init__(self, md: markdown.Markdown) -> None:
@@ -61,27 +94,156 @@ class _AnchorCollector(Treeprocessor):
                     self.anchor_links.setdefault(parts.fragment, href)
 
 
-def markdown_renderer(extensions: Sequence[Any], configs: dict[str, Any]) -> markdown.Markdown:
-    md = markdown.Markdown(extensions=list(extensions), extension_configs=configs)
-    # Priority 5 and registered last: runs right after the table of contents sets heading ids.
-    md.treeprocessors.register(_AnchorCollector(md), "praxis_anchors", 5)
-    return md
+class _Policy(Treeprocessor):
+    """Walks the finished tree and records everything an entry body may not contain."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.violations: list[Violation] = []
+
+    def run(self, root: Element) -> None:
+        seen_ids: set[str] = set()
+        for element in root.iter():
+            self.violations.extend(_element_violations(element, seen_ids))
+        for raw in self.md.htmlStash.rawHtmlBlocks:
+            text = str(raw)
+            if not ENTITY.fullmatch(text):
+                self.violations.append(
+                    Violation(
+                        "HTML ist im Haupttext nicht erlaubt. Verwenden Sie Markdown.",
+                        text.strip().split("\n", 1)[0][:40],
+                    )
+                )
 
 
-def render_body(md: markdown.Markdown, text: str) -> RenderedBody:
-    md.reset()
-    collector = md.treeprocessors["praxis_anchors"]
-    collector.clear()  # convert() skips the tree entirely for a blank text
-    html = sanitize_html(md.convert(text))
-    toc_tokens = list(getattr(md, "toc_tokens", []))
-    return RenderedBody(html, toc_tokens, collector.anchors, collector.anchor_links)
+def _element_violations(element: Element, seen_ids: set[str]) -> Iterator[Violation]:
+    tag = element.tag
+    if not isinstance(tag, str) or tag not in ALLOWED_TAGS:
+        if tag == "img":
+            source = element.get("src", "")
+            yield Violation(
+                "Bilder sind im Haupttext nicht möglich: Bilder von fremden Webseiten verraten "
+                "die Besucher:innen an diese Seiten. Verlinken Sie das Bild stattdessen.",
+                source,
+            )
+        else:
+            yield Violation(f"Das Element `{tag}` ist im Haupttext nicht erlaubt.", f"<{tag}")
+        return
+    allowed = ALLOWED_ATTRIBUTES.get(tag, frozenset())
+    for name, value in element.attrib.items():
+        if name == "id":
+            problem = None if _generated_id(element, value) else id_problem(value)
+            if problem:
+                yield Violation(problem, value)
+            elif value in seen_ids:
+                yield Violation(
+                    f"Der Anker `{value}` kommt im Text mehrfach vor. Jeder Anker darf nur "
+                    "einmal vergeben werden.",
+                    value,
+                )
+            seen_ids.add(value)
+        elif name == "class":
+            extra = [c for c in value.split() if not class_allowed(tag, c)]
+            if extra:
+                yield Violation(
+                    f"Die Klasse `{extra[0]}` ist im Haupttext nicht erlaubt. Attributlisten "
+                    "sind nur als Anker an Überschriften möglich: `## Titel {#anker}`.",
+                    extra[0],
+                )
+        elif name not in allowed:
+            yield Violation(
+                f"Das Attribut `{name}` ist im Haupttext nicht erlaubt. Attributlisten sind nur "
+                "als Anker an Überschriften möglich: `## Titel {#anker}`.",
+                name,
+            )
+        elif name == "href":
+            problem = link_target_problem(value)
+            if problem:
+                yield Violation(f"Link `{value}`: {problem}", value)
+        elif name == "style" and not TEXT_ALIGN.fullmatch(value):
+            yield Violation("Das Attribut `style` ist im Haupttext nicht erlaubt.", "style")
+        elif name == "start" and not value.isdigit():
+            yield Violation("Die Nummerierung einer Liste muss eine Zahl sein.", value)
+        elif name == "align" and value not in ("left", "right", "center"):
+            yield Violation("Die Ausrichtung einer Tabellenspalte ist ungültig.", value)
+
+
+def _generated_id(element: Element, value: str) -> bool:
+    """Footnote ids come from the footnotes extension (`fn:1`, `fnref:1`, `fnref2:1`)."""
+    return element.tag in ("li", "sup", "a") and FOOTNOTE_ID.fullmatch(value) is not None
+
+
+class BodyRenderer:
+    """Entry Markdown → sanitised HTML with its table of contents, anchors and violations.
+
+    One instance per process; it is reset between bodies.
+    """
+
+    def __init__(self) -> None:
+        self.md = markdown.Markdown(
+            extensions=list(ENTRY_EXTENSIONS),
+            extension_configs={
+                **ENTRY_EXTENSION_CONFIGS,
+                "toc": {**ENTRY_EXTENSION_CONFIGS["toc"], "slugify": safe_slugify},
+            },
+        )
+        self._policy = _Policy(self.md)
+        self._anchors = _AnchorCollector(self.md)
+        # After attribute lists (8) and the table of contents (5): the final ids and links.
+        self.md.treeprocessors.register(self._policy, "praxis_policy", 4)
+        self.md.treeprocessors.register(self._anchors, "praxis_anchors", 3)
+
+    def render(self, text: str) -> RenderedBody:
+        self.md.reset()
+        self._anchors.clear()  # convert() skips the tree entirely for a blank text
+        self._policy.violations = []
+        try:
+            converted = self.md.convert(text)
+        except RecursionError:
+            return RenderedBody(
+                "",
+                [],
+                [],
+                {},
+                (
+                    Violation(
+                        f"Der Text ist zu tief verschachtelt. Listen, Zitate und Hinweiskästen "
+                        f"dürfen höchstens {MAX_NESTING} Ebenen tief ineinander stehen."
+                    ),
+                ),
+            )
+        return RenderedBody(
+            sanitize_html(converted),
+            list(getattr(self.md, "toc_tokens", [])),
+            self._anchors.anchors,
+            self._anchors.anchor_links,
+            tuple(self._policy.violations),
+        )
+
+
+_RENDERER: dict[int, BodyRenderer] = {}
+
+
+def render_body(text: str) -> RenderedBody:
+    """Render one body with this process's renderer (created on first use)."""
+    renderer = _RENDERER.get(os.getpid())
+    if renderer is None:
+        _RENDERER.clear()
+        renderer = _RENDERER[os.getpid()] = BodyRenderer()
+    return renderer.render(text)
+
+
+def violation_line(text: str, first_line: int, needle: str) -> int:
+    """The body line where a violation's text appears, or the body's first line."""
+    if needle:
+        position = text.find(needle)
+        if position >= 0:
+            return first_line + text.count("\n", 0, position)
+    return first_line
 
 
 def _render_chunk(chunk: Sequence[tuple[str, str]]) -> list[tuple[str, RenderedBody]]:
-    md = _STATE.get("md")
-    if md is None:  # one Markdown instance per worker, reset between bodies
-        md = _STATE["md"] = markdown_renderer(_STATE["extensions"], _STATE["configs"])
-    return [(entry_id, render_body(md, text)) for entry_id, text in chunk]
+    return [(entry_id, render_body(text)) for entry_id, text in chunk]
 
 
 def _yield_cpu() -> None:
@@ -96,15 +258,7 @@ def _yield_cpu() -> None:
 class ParallelBodies:
     """Starts rendering at once; `get` hands out results in the order they were submitted."""
 
-    def __init__(
-        self,
-        bodies: Sequence[tuple[str, str]],
-        extensions: Sequence[Any],
-        extension_configs: dict[str, Any],
-        workers: int,
-    ) -> None:
-        _STATE.clear()
-        _STATE.update(extensions=list(extensions), configs=dict(extension_configs))
+    def __init__(self, bodies: Sequence[tuple[str, str]], workers: int) -> None:
         chunks = [bodies[i : i + CHUNK] for i in range(0, len(bodies), CHUNK)]
         self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_yield_cpu)
         self._results: Iterator[list[tuple[str, RenderedBody]]] = self._pool.imap(

@@ -19,7 +19,7 @@ from .frontmatter import parse
 from .model import CONTENT_TYPES, ContentType, Entry, Vocabulary
 from .problems import Problem, sort_problems
 from .rules import CORPUS_RULES, ENTRY_RULES
-from .rules.body import Body
+from .rules.body import Body, check_rendered
 from .rules.fields import FieldChecker
 from .rules.files import check_name, read_text
 from .rules.review import DEFAULT_REVIEW_MONTHS, check_review_age
@@ -107,8 +107,10 @@ def read_entry(
         lines=fm.lines,
     )
     body = Body(fm.body, fm.body_line)
-    for rule in ENTRY_RULES:
-        problems.extend(rule(entry, body))
+    body_problems = [p for rule in ENTRY_RULES for p in rule(entry, body)]
+    if not any(p.is_error for p in body_problems):
+        body_problems.extend(check_rendered(entry, body))
+    problems.extend(body_problems)
     return entry, problems
 
 

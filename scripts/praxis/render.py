@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .export import FACETS
+from .links import url_problem
 from .model import CONTENT_TYPES, ContentType, Entry, Term, Vocabulary
-from .rules.fields import url_problem
 from .rules.review import last_checked
 from .schema import FIELD_BY_NAME
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values

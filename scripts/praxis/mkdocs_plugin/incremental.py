@@ -87,11 +87,11 @@ class PageMemo:
         self._current = {}
         self.unchanged = 0
 
-    def file(self, config: MkDocsConfig, page: PageSpec, inclusion: InclusionLevel) -> File:
+    def file(
+        self, config: MkDocsConfig, page: PageSpec, inclusion: InclusionLevel, content: str
+    ) -> File:
         digest = fingerprint(page)
-        file = GeneratedFile.generated(
-            config, page.src_uri, content=page.markdown, inclusion=inclusion
-        )
+        file = GeneratedFile.generated(config, page.src_uri, content=content, inclusion=inclusion)
         file.unchanged = self._previous.get(page.src_uri) == digest
         self.unchanged += file.unchanged
         self._current[page.src_uri] = digest

@@ -19,16 +19,22 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from ..audit import audit_site, unsafe_links
-from ..bodies import ParallelBodies, can_render_in_parallel
+from ..bodies import (
+    ParallelBodies,
+    RenderedBody,
+    can_render_in_parallel,
+    render_body,
+    violation_line,
+)
 from ..corpus import Corpus, default_workers, load_corpus
 from ..editor_docs import site_files
 from ..export import export_json
+from ..model import Entry
 from ..placeholders import fill_placeholders
 from ..problems import format_text
 from ..progress import Progress
 from ..render import DEFAULT_PAGE_SIZE, PageSpec, SiteRenderer
 from ..rules.review import DEFAULT_REVIEW_MONTHS
-from ..sanitize import sanitize_html
 from ..taxonomy import TaxonomyIndex, build_index
 from .incremental import PageMemo
 
@@ -105,9 +111,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             and len(published) >= self.config.parallel_min_entries
             and can_render_in_parallel()
         ):
-            self.bodies = ParallelBodies(
-                published, config.markdown_extensions, config.mdx_configs or {}, self.workers
-            )
+            self.bodies = ParallelBodies(published, self.workers)
             log.info(f"praxis: Haupttexte werden in {self.workers} Prozessen umgewandelt")
         log.info(
             f"praxis: {len(corpus.entries)} Einträge gelesen, {len(self.pages)} Seiten erzeugt"
@@ -142,12 +146,13 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             # Generated pages are reached through overviews and lists; mkdocs.yml's nav may
             # still name some of them. Drafts are shown by `mkdocs serve` only.
             inclusion = InclusionLevel.DRAFT if page.draft else InclusionLevel.NOT_IN_NAV
+            # MkDocs never sees an entry's body: it would read a first line `Wort: Text` as
+            # metadata. Bodies are rendered by the core (see on_page_context).
+            content = "" if page.entry is not None else page.markdown
             if self.memo is not None:
-                files.append(self.memo.file(config, page, inclusion))
+                files.append(self.memo.file(config, page, inclusion, content))
             else:
-                files.append(
-                    File.generated(config, uri, content=page.markdown, inclusion=inclusion)
-                )
+                files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         self.progress = Progress(len(files.documentation_pages()), log.info)
         return files
 
@@ -172,17 +177,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             page.meta["search"] = {"exclude": True}
         if spec.entry is not None:
             page.meta["description"] = escape(spec.entry.summary)
-            if self.bodies is not None:
-                return ""  # rendered in a worker process; see on_page_context
+            return ""  # rendered by the core; see on_page_context
         return markdown
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.pages.get(page.file.src_uri)
-        if spec is None or spec.entry is None:
-            return html
-        if self.bodies is not None:
-            return html  # the body arrives from a worker in on_page_context
-        return sanitize_html(html)
 
     @event_priority(50)  # before the search plugin indexes page.content
     def on_page_context(
@@ -190,11 +186,11 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
     ) -> dict[str, Any]:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
-            if spec.entry is not None and self.bodies is not None:
+            if spec.entry is not None:
                 # Fetched this late so the workers render while this process writes pages;
                 # MkDocs reads every page before it writes the first one.
-                body = self.bodies.get(spec.entry.id)
-                page.content = body.html  # sanitised in the worker
+                body = self._body(spec.entry)
+                page.content = body.html  # sanitised by the renderer
                 page.toc = get_toc(body.toc_tokens)
                 # MkDocs checks the links to anchors once every page is written.
                 page.present_anchor_ids = set(body.anchors)
@@ -204,6 +200,18 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             if spec.entry is not None:
                 context["praxis"]["title_html"] = Markup(escape(spec.entry.title))
         return context
+
+    def _body(self, entry: Entry) -> RenderedBody:
+        body = self.bodies.get(entry.id) if self.bodies is not None else render_body(entry.body)
+        if body.violations:
+            # The check renders such bodies too; reaching this means check and build disagree.
+            lines = [
+                f"{entry.path}:{violation_line(entry.body, entry.body_line, v.needle)}: "
+                f"Fehler: {v.message}"
+                for v in body.violations
+            ]
+            raise PluginError("Der Haupttext enthält Unerlaubtes:\n" + "\n".join(lines))
+        return body
 
     def _stop_workers(self) -> None:
         if self.bodies is not None:

@@ -6,33 +6,46 @@ Code (fenced blocks and inline code) is masked first, so examples of markup in c
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
+from ..dialect import MAX_NESTING, class_allowed, id_problem, nesting_depth
+from ..links import link_target_problem
 from ..model import Entry
 from ..problems import Problem
 from ..schema import TEMPLATE_HINT
-from .fields import url_problem
 
 # Lines that may be headings: ATX (`## …`) or a setext underline (`===`, `---`). The scan runs
 # over the text with a newline in front, so the literal `\n` lets the regex engine skip ahead
 # fast; a multi-line `^` would try every character (measured: six times slower).
 HEADING_TRIGGER = re.compile(r"\n {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|!--|![A-Za-z\[]|\?)")
-INLINE_LINK = re.compile(
-    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"
+BACKTICKS = re.compile(r"`+")
+# A line that starts a new block (list item, quote, heading, table, note, raw HTML, definition,
+# indented block, setext underline): a code span does not run into it.
+BLOCK_START = re.compile(
+    r" {0,3}(?:[-*+](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)|[>#|:<]|!!!|\[[^\]]*\]:"
+    r"|=+[ \t]*$|-+[ \t]*$|[*_][ \t*_]*$)|[ \t]{4}|\t"
 )
-REFERENCE_DEF = re.compile(r"^ {0,3}\[(?!\^)([^\]]+)\]:\s*<?(\S*?)>?(?:\s|$)")
+RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|!--|![A-Za-z\[]|\?)")
+BRACKET = re.compile(r"[\[\]]|\n[ \t]*(?=\n)")
+TARGET_END = re.compile(r"[)\s>]")
+MAX_LINK_TEXT = 300  # longer link texts are not judged (keeps the scan linear)
+REFERENCE_DEF = re.compile(r"\[(?!\^)([^\[\]]*)\]:[ \t]*(\S*)")
+# Quote markers, list markers and indentation before a line's content.
+CONTAINER_PREFIX = re.compile(r"(?:[ \t]|>|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t]))*")
+# Lines that may nest: indented, quoted, a list item or a note.
+NESTING_TRIGGER = re.compile(r"\n[ \t>*+\-0-9!?]")
+NOTE_OPENER = re.compile(r"!!! ?([\w\-]+(?: +[\w\-]+)*)")
+# Characters that end an inline element; a `{` right after one may be an attribute list.
+INLINE_CLOSERS = frozenset("*_`)]>")
+EMPTY_BRACES = re.compile(r"\{:?[ ]*\}")
+SAFE_ATTR_LIST = re.compile(r"\{:?[ ]*#([^\s{}]*)[ ]*\}")
 AUTOLINK = re.compile(r"<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*)>")
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
-ATTR_ALLOWED = re.compile(r"^(?:[.#][A-Za-z][\w-]*[ \t]*)*$")
 VAGUE_LINK_TEXTS = frozenset(
     {
         "hier",
@@ -71,34 +84,32 @@ class Body:
 
     @cached_property
     def masked(self) -> list[str]:
-        """The body's lines with code blanked out (fenced blocks) or spaced out (inline)."""
+        """The body's lines with inline code spaced out.
+
+        Entry Markdown has no fenced code blocks, and a code span may run over the lines of a
+        paragraph, so only spans that Python-Markdown must read as code are masked: in a group
+        of non-blank lines, either every backtick run pairs up within its own line, or the group
+        is one paragraph (no line after the first starts a block) and its runs pair up within
+        it; no run may be escaped. Anything less certain stays visible to the rules: hiding
+        markup that the page then shows would let it past the check.
+        """
+        lines = self.text.split("\n")
         if not self._has_code:
-            return self.text.split("\n")
-        masked: list[str] = []
-        fence: str | None = None
-        for line in self.text.split("\n"):
-            opening = FENCE.match(line)
-            if fence is not None:
-                masked.append("")
-                if (
-                    opening
-                    and opening.group(1)[0] == fence[0]
-                    and len(opening.group(1)) >= len(fence)
-                ):
-                    fence = None
+            return lines
+        masked = list(lines)
+        group: list[int] = []
+        for index, line in enumerate([*lines, ""]):
+            if line.strip():
+                group.append(index)
                 continue
-            if opening:
-                fence = opening.group(1)
-                masked.append("")
-                continue
-            if "`" in line:
-                line = INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
-            masked.append(line)
+            if group and any("`" in lines[i] for i in group):
+                _mask_group(lines, masked, group)
+            group = []
         return masked
 
     @cached_property
     def _has_code(self) -> bool:
-        return "`" in self.text or "~~~" in self.text
+        return "`" in self.text
 
     @cached_property
     def masked_text(self) -> str:
@@ -140,6 +151,64 @@ class Body:
             yield line_no, text[start:] if end < 0 else text[start:end]
 
 
+def _mask_group(lines: list[str], masked: list[str], group: list[int]) -> None:
+    spans = [_code_spans(lines[i]) for i in group]
+    if all(found is not None for found in spans):
+        for i, found in zip(group, spans, strict=True):
+            masked[i] = _blank(lines[i], found or [])
+        return
+    if any(BLOCK_START.match(lines[i]) for i in group[1:]):
+        return
+    text = "\n".join(lines[i] for i in group)
+    found = _code_spans(text)
+    if found:
+        for i, line in zip(group, _blank(text, found).split("\n"), strict=True):
+            masked[i] = line
+
+
+def _code_spans(text: str) -> list[tuple[int, int]] | None:
+    """The code spans of a text as (start, end), or None when its backtick runs do not all pair
+    up or one is escaped.
+
+    Each run opens a span that the next run of the same length closes, as Python-Markdown reads
+    it; a table of each run's next same-length run keeps this linear for any text.
+    """
+    runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(text)]
+    if not runs:
+        return []
+    if any(start and text[start - 1] == "\\" for start, _ in runs):
+        return None
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = last.get(length)
+        last[length] = index
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        closer = following[index]
+        if closer is None:
+            return None
+        spans.append((runs[index][0], runs[closer][1]))
+        index = closer + 1
+    return spans
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """Code spans as spaces (line breaks kept); the closing backtick stays, so a `{` right after
+    the code still counts as following an inline element."""
+    if not spans:
+        return text
+    parts, position = [], 0
+    for start, end in spans:
+        parts.append(text[position:start])
+        parts.append(re.sub(r"[^\n]", " ", text[start : end - 1]) + "`")
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 def check_empty(entry: Entry, body: Body) -> Iterator[Problem]:
     if not body.text.strip():
         yield Problem(
@@ -177,64 +246,199 @@ def check_raw_html(entry: Entry, body: Body) -> Iterator[Problem]:
 
 
 def check_attribute_lists(entry: Entry, body: Body) -> Iterator[Problem]:
-    """Attribute lists may carry classes and anchors, never attributes such as `onclick=`."""
+    """Attribute lists only as an anchor: `## Titel {#anker}`.
+
+    Python-Markdown applies everything from a `{` to the last `}` of a line as attributes, quotes
+    and nested braces included, so such a span must be one safe anchor; anything else in braces
+    where Python-Markdown looks for attributes (classes, `onclick=…`, bare words, which become
+    attributes too) is refused. Braces elsewhere in a sentence, and escaped ones (`\\{`), are text.
+    """
+    masked = body.masked
     for line_no, line in body.lines_containing("{"):
-        for match in ATTR_LIST.finditer(line):
-            content = match.group(1).strip()
-            if "=" in content or (
-                match.group(0).startswith("{:") and not ATTR_ALLOWED.match(content)
-            ):
-                yield Problem(
-                    entry.path,
-                    line_no,
-                    "body-attributes",
-                    "In Attributlisten sind "
-                    "nur Klassen (`{: .name }`) und Anker (`{: #name }`) erlaubt, keine "
-                    "Attribute mit `=`.",
-                )
+        if "<" in line and RAW_HTML.search(AUTOLINK.sub("", line)):
+            continue  # reported as HTML already; its braces belong to the markup
+        index = line_no - body.first_line
+        following = masked[index + 1] if index + 1 < len(masked) else ""
+        problem = attribute_list_problem(line, following)
+        if problem:
+            yield Problem(entry.path, line_no, "body-attributes", problem)
 
 
-def _links(body: Body) -> Iterator[tuple[int, bool, str, str]]:
-    """Every link as (line, is_image, text, target)."""
-    for line_no, line in body.lines_containing("](", "]:", "<"):
-        if "](" in line:
-            for match in INLINE_LINK.finditer(line):
-                yield line_no, match.group(1) == "!", match.group(2), match.group(3)
-        if "]:" in line:
-            match = REFERENCE_DEF.match(line)
-            if match:
-                yield line_no, False, "", match.group(2)
-        if "<" in line:
-            for match in AUTOLINK.finditer(line):
-                yield line_no, False, match.group(1), match.group(1)
+def attribute_list_problem(line: str, following: str = "") -> str | None:
+    """Why a line's braces may not stand, or None.
+
+    Where Python-Markdown looks for an attribute list: a `{` that starts a line (the last line of
+    a block, or after a line break), one right after an inline element (`*…*{…}`, `[…](…){…}`,
+    `` `…`{…} ``), and in headings, table cells and terms of definition lists a `{` after a space
+    whose braces end the text. From such a `{` to the segment's last `}` must be one anchor.
+    """
+    heading_like = bool(ATX_HEADING.match(line)) or following.lstrip()[:1] in ("=", "-", ":")
+    for start, segment in _segments(line):
+        close = segment.rfind("}")
+        if close < 0:
+            continue
+        content = CONTAINER_PREFIX.match(segment)
+        first = content.end() if content else 0
+        ends_text = not segment[close + 1 :].strip(" #")
+        position = segment.find("{")
+        checked_end = False
+        while 0 <= position < close:
+            if not _escaped(segment, position):
+                before = segment[position - 1] if position else ""
+                at_start = position <= first
+                after_space = before in (" ", "\t") and (heading_like or start > 0)
+                if at_start or before in INLINE_CLOSERS or (
+                    after_space and ends_text and not checked_end
+                ):
+                    checked_end = checked_end or ends_text
+                    problem = _span_problem(segment, position, close)
+                    if problem:
+                        return problem
+            position = segment.find("{", position + 1)
+    return None
 
 
-def link_target_problem(target: str) -> str | None:
-    """Why a link target may not be published. Only full http(s) and mailto addresses and
-    anchors on the same page (`#ziele`): an entry's page address is generated, so a relative
-    path would break; other entries are linked with the `related` field."""
-    decoded = html.unescape(target)
-    cleaned = decoded
-    # Every whitespace character but the plain space is unprintable, so the usual clean
-    # address skips the walk over its characters.
-    if not decoded.isprintable() or " " in decoded:
-        cleaned = "".join(ch for ch in decoded if ch.isprintable() and not ch.isspace())
-    if not cleaned or cleaned.startswith("#"):
-        return None
-    if cleaned.startswith("//"):
-        return "Adressen ohne `https:` sind nicht erlaubt; schreiben Sie `https://…`."
-    head = cleaned.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    if ":" not in head:
-        return (
-            "Relative Links sind im Eintrag nicht möglich. Schreiben Sie die vollständige "
-            "Adresse (https://…); auf andere Einträge verweisen Sie mit dem Feld `related`."
-        )
-    return url_problem(cleaned)
+def _segments(line: str) -> Iterator[tuple[int, str]]:
+    """A line, or the cells of a table row, with their offsets."""
+    if "|" not in line:
+        yield 0, line
+        return
+    offset = 0
+    for cell in line.split("|"):
+        yield offset, cell
+        offset += len(cell) + 1
+
+
+def _span_problem(segment: str, position: int, close: int) -> str | None:
+    """The span from `{` to the segment's last `}`: a safe anchor, empty braces, or refused."""
+    anchor = SAFE_ATTR_LIST.match(segment, position)
+    if anchor and anchor.end() == close + 1:
+        return id_problem(anchor.group(1))
+    if EMPTY_BRACES.match(segment, position):
+        return None  # `{}` or `{ }`: Python-Markdown leaves it as text
+    span = segment[position : min(close + 1, position + 41)]
+    return (
+        f"`{_shorten(span)}` wird als Attributliste gelesen. Im Haupttext sind Attributlisten "
+        "nur als Anker erlaubt, etwa `## Titel {#anker}`. Meinen Sie geschweifte Klammern als "
+        "Text, schreiben Sie `\\{`."
+    )
+
+
+def _escaped(line: str, position: int) -> bool:
+    backslashes = 0
+    while position - backslashes > 0 and line[position - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Link(NamedTuple):
+    line: int
+    is_image: bool
+    text: str
+    target: str
+    # a reference (`[text][label]`) whose definition has no usable target: checked there
+    unresolved: bool = False
+
+
+def _definitions(body: Body) -> dict[str, tuple[int, str]]:
+    """Link reference definitions (`[label]: target`) as label → (line of target, target).
+
+    As Python-Markdown reads them: inside quotes and list items too, and with the target on
+    the next line when the definition line ends after the colon.
+    """
+    found: dict[str, tuple[int, str]] = {}
+    masked = body.masked
+    for line_no, line in body.lines_containing("]:"):
+        match = REFERENCE_DEF.match(_container_content(line))
+        if not match:
+            continue
+        label, target = match.group(1), match.group(2)
+        target_line = line_no
+        if not target:
+            index = line_no - body.first_line + 1
+            following = _container_content(masked[index]) if index < len(masked) else ""
+            target = following.strip().split(" ", 1)[0] if following.strip() else ""
+            target_line = line_no + 1
+        target = target.removeprefix("<").removesuffix(">")
+        found.setdefault(" ".join(label.split()).lower(), (target_line, target))
+    return found
+
+
+def _container_content(line: str) -> str:
+    """A line without the quote markers, list markers and indentation that contain it."""
+    return CONTAINER_PREFIX.sub("", line, count=1)
+
+
+def _links(body: Body) -> Iterator[_Link]:
+    """Every link and image: inline, by reference (with the definition's target), autolinks,
+    and each definition's own target."""
+    definitions = _definitions(body) if "]:" in body.masked_text else {}
+    for label, (line_no, target) in definitions.items():
+        yield _Link(line_no, False, label, target)
+    if "]" in body.masked_text:
+        yield from _bracket_links(body, definitions)
+    for line_no, line in body.lines_containing("<"):
+        for match in AUTOLINK.finditer(line):
+            yield _Link(line_no, False, match.group(1), match.group(1))
+
+
+def _bracket_links(body: Body, definitions: dict[str, tuple[int, str]]) -> Iterator[_Link]:
+    """`[text](target)`, `![alt](target)` and images by reference, in one pass over the
+    brackets of the whole text: a stack pairs them as Python-Markdown nests link texts, across
+    the lines of a paragraph (a blank line ends it), and a target may follow on the next line.
+    """
+    text = body.masked_text
+    length = len(text)
+    stack: list[int] = []
+    scanned_to = -1  # where the last target scan stopped: later scans reuse it (linear)
+    line_no, counted = body.first_line, 0
+    for match in BRACKET.finditer(text):
+        position = match.start()
+        if text[position] == "\n":  # a blank line: no link text runs across it
+            stack.clear()
+            continue
+        if _escaped(text, position):
+            continue
+        if text[position] == "[":
+            stack.append(position)
+            continue
+        if not stack:
+            continue
+        start = stack.pop()
+        is_image = start > 0 and text[start - 1] == "!" and not _escaped(text, start - 1)
+        label = text[start + 1 : min(position, start + 1 + MAX_LINK_TEXT)]
+        after = position + 1
+        line_no += text.count("\n", counted, position)
+        counted = position
+        if after < length and text[after] == "(":
+            begin = after + 1
+            while begin < length and text[begin] in " \t\n":
+                begin += 1
+            if begin < length and text[begin] == "<":
+                begin += 1
+            if begin > scanned_to:
+                stop = TARGET_END.search(text, begin)
+                scanned_to = stop.start() if stop else length
+            target_line = line_no + text.count("\n", position, begin)
+            yield _Link(target_line, is_image, label, text[begin:scanned_to])
+        elif is_image and definitions:
+            reference = label
+            if text.startswith("[", after):
+                close = text.find("]", after, after + MAX_LINK_TEXT)
+                if close > after + 1:
+                    reference = text[after + 1 : close]
+            definition = definitions.get(" ".join(reference.split()).lower())
+            if definition is not None:
+                yield _Link(line_no, True, label, definition[1], unresolved=True)
 
 
 def check_links(entry: Entry, body: Body) -> Iterator[Problem]:
-    for line_no, is_image, text, target in _links(body):
-        problem = link_target_problem(target)
+    for line_no, is_image, text, target, by_reference in _links(body):
+        problem = None if by_reference else link_target_problem(target)
         if problem:
             yield Problem(entry.path, line_no, "body-link-scheme", f"Link `{target}`: {problem}")
         if is_image:
@@ -276,6 +480,44 @@ def check_links(entry: Entry, body: Body) -> Iterator[Problem]:
                 "Eine Webadresse als Linktext "
                 "wird von Screenreadern Zeichen für Zeichen vorgelesen. Nennen Sie das "
                 "Ziel in Worten: [Titel der Seite](https://…).",
+            )
+
+
+def check_note_kinds(entry: Entry, body: Body) -> Iterator[Problem]:
+    """A note's kind becomes a class on the page (`!!! tipp`); the theme's classes are not."""
+    for line_no, line in body.lines_containing("!!!"):
+        match = NOTE_OPENER.match(_container_content(line))
+        if not match:
+            continue
+        for word in match.group(1).lower().split():
+            if not class_allowed("div", word):
+                yield Problem(
+                    entry.path,
+                    line_no,
+                    "body-note",
+                    f"`{_shorten(word)}` ist als Art eines Hinweiskastens nicht erlaubt. "
+                    "Verwenden Sie Kleinbuchstaben, zum Beispiel `!!! note`, `!!! tip` oder "
+                    "`!!! warning`, und setzen Sie die Überschrift in Anführungszeichen.",
+                )
+                break
+
+
+def check_nesting(entry: Entry, body: Body) -> Iterator[Problem]:
+    """Lists, quotes and notes nest at most MAX_NESTING levels deep (see `markup`)."""
+    previous = -1  # one problem for each run of too deeply nested lines
+    for line_no, line in body.lines_matching(NESTING_TRIGGER):
+        depth = nesting_depth(line)
+        if depth > MAX_NESTING:
+            reported, previous = previous == line_no - 1, line_no
+            if reported:
+                continue
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-nesting",
+                f"Der Text ist hier {depth} Ebenen tief verschachtelt (Einrückung, Listen, "
+                f"Zitate, Hinweiskästen); erlaubt sind höchstens {MAX_NESTING}. Rücken Sie "
+                "weniger tief ein.",
             )
 
 
@@ -328,4 +570,32 @@ BODY_RULES = (
     check_attribute_lists,
     check_links,
     check_headings,
+    check_nesting,
+    check_note_kinds,
 )
+
+# Constructs whose outcome the line rules cannot be sure of (attribute lists, link references,
+# images, raw HTML): a body with one of them is also rendered and judged on the finished tree.
+RENDER_TRIGGERS = ("{", "]:", "![", "<")
+
+
+def check_rendered(entry: Entry, body: Body) -> list[Problem]:
+    """Render the body as the build will and report what the dialect does not allow.
+
+    Run after the line rules and only when they found nothing: they point at the exact line,
+    this step at the first line that shows the offending value.
+    """
+    if not any(trigger in body.text for trigger in RENDER_TRIGGERS):
+        return []
+    from ..bodies import render_body, violation_line  # Markdown is imported only when needed
+
+    rendered = render_body(body.text)
+    return [
+        Problem(
+            entry.path,
+            violation_line(body.text, body.first_line, violation.needle),
+            "body-markup",
+            violation.message,
+        )
+        for violation in rendered.violations
+    ]

@@ -261,8 +261,30 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "body-attributes",
         "body",
-        "Attributlisten mit `=`.",
-        "Nur Klassen `{: .name }` und Anker `{: #name }` verwenden.",
+        "Geschweifte Klammern, die als Attributliste gelesen würden (Klassen, `onclick=…`, "
+        "Wörter), oder ein ungültiger oder reservierter Anker.",
+        "Nur Anker am Ende einer Überschrift verwenden: `## Titel {#anker}` (Buchstaben, "
+        "Ziffern, `-`, `_`); Klammern als Text mit `\\{` schreiben.",
+    ),
+    RuleInfo(
+        "body-note",
+        "body",
+        "Ein Hinweiskasten mit einer Art, die keine erlaubte Klasse ergibt.",
+        "Eine Art in Kleinbuchstaben wählen, etwa `!!! note`, `!!! tip` oder `!!! warning`.",
+    ),
+    RuleInfo(
+        "body-nesting",
+        "body",
+        "Listen, Zitate oder Hinweiskästen sind tiefer als zehn Ebenen verschachtelt.",
+        "Weniger tief einrücken oder den Inhalt in Abschnitte mit Überschriften teilen.",
+    ),
+    RuleInfo(
+        "body-markup",
+        "body",
+        "Der fertig umgewandelte Haupttext enthält etwas, das Einträge nicht enthalten dürfen "
+        "(ein Bild, ein unerlaubter Link über eine Referenz, HTML, ein Attribut).",
+        "Die genannte Stelle in einfaches Markdown umschreiben: Links mit vollständiger "
+        "Adresse, keine Bilder, kein HTML.",
     ),
     RuleInfo(
         "body-link-scheme",

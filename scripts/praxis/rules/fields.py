@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
+from ..links import url_problem
 from ..model import CONTENT_TYPE_BY_KEY, Vocabulary
 from ..problems import Problem
 from ..schema import ENTRY_ID, FIELDS, Field, Kind, fields_for
@@ -21,8 +21,6 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Z
 PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,30}$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
 MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
-ALLOWED_SCHEMES = ("http", "https", "mailto")
-WHITESPACE = re.compile(r"\s")
 Path = tuple[Any, ...]
 
 
@@ -318,23 +316,6 @@ class FieldChecker:
             return value
         self.report(where, "field-url", f"`{value}` in `{_dotted(where)}`: {problem}")
         return None
-
-
-def url_problem(value: str) -> str | None:
-    """Why a URL may not be published, or None when it is fine (http, https, mailto only)."""
-    if WHITESPACE.search(value):
-        return "Webadressen dürfen keine Leerzeichen enthalten."
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return "Das ist keine gültige Webadresse."
-    scheme = parts.scheme.lower()
-    if scheme not in ALLOWED_SCHEMES:
-        shown = f"`{scheme}:`" if scheme else "ohne `https://`"
-        return f"Erlaubt sind nur Adressen mit `https://`, `http://` oder `mailto:`, nicht {shown}."
-    if scheme in ("http", "https") and not parts.hostname:
-        return "Nach `https://` fehlt der Name der Webseite."
-    return None
 
 
 _BY_NAME: dict[int, tuple[tuple[Field, ...], dict[str, Field]]] = {}
