@@ -287,8 +287,10 @@ def attribute_list_problem(line: str, following: str = "") -> str | None:
                 before = segment[position - 1] if position else ""
                 at_start = position <= first
                 after_space = before in (" ", "\t") and (heading_like or start > 0)
-                if at_start or before in INLINE_CLOSERS or (
-                    after_space and ends_text and not checked_end
+                if (
+                    at_start
+                    or before in INLINE_CLOSERS
+                    or (after_space and ends_text and not checked_end)
                 ):
                     checked_end = checked_end or ends_text
                     problem = _span_problem(segment, position, close)
