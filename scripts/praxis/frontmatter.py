@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from .characters import hidden_character
 from .problems import Problem
 
 try:  # libyaml is four times faster; fall back to the pure-Python parser where it is missing.
@@ -42,6 +43,7 @@ _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
+_NULLS = frozenset({"null", "Null", "NULL", "~"})
 _DELIMITER = re.compile(r"^---[ \t]*$")
 _END = re.compile(r"^(---|\.\.\.)[ \t]*$")
 # Cheap pre-check: only front matter with one of these characters can hold anchors, aliases or tags.
@@ -140,7 +142,7 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
             )
         )
         return fm, problems
-    walker = _Walker(path, offset, aliases_possible="*" in block)
+    walker = _Walker(path, offset, aliases_possible="*" in block, source=block)
     fm.data = walker.mapping(node, ())
     fm.lines = walker.lines
     fm.ok = not walker.problems and not any(p.rule.startswith("yaml-") for p in problems)
@@ -289,8 +291,11 @@ def _special_tokens(block: str, path: str, offset: int) -> list[Problem]:
 class _Walker:
     """Turn a node tree into plain data, recording lines and rejecting what YAML hides."""
 
-    def __init__(self, path: str, offset: int, aliases_possible: bool = True) -> None:
+    def __init__(
+        self, path: str, offset: int, aliases_possible: bool = True, source: str = ""
+    ) -> None:
         self.path = path
+        self.source = source
         self.offset = offset
         self.lines: dict[Path, int] = {}
         self.problems: list[Problem] = []
@@ -308,6 +313,10 @@ class _Walker:
         if isinstance(node, yaml.ScalarNode):
             if node.tag != _STR:
                 return None  # reported by the token scan
+            if not node.style and node.value in _NULLS:
+                return ""  # YAML's "no value": an empty field, never the text "null"
+            if node.style == '"' and hidden_character(node.value):
+                self._hidden_characters(node)
             return node.value
         if isinstance(node, yaml.SequenceNode):
             items = []
@@ -320,6 +329,23 @@ class _Walker:
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, where)
         return None  # pragma: no cover - PyYAML has no other node kinds
+
+    def _hidden_characters(self, node: yaml.ScalarNode) -> None:
+        """Escapes in double quotes (`"\\u202E"`, `"\\0"`) can write what the file rule forbids."""
+        code = hidden_character(node.value)
+        lines = self.source.split("\n")[node.start_mark.line : node.end_mark.line + 1]
+        source = "\n".join(lines)
+        if code and not hidden_character(source):  # written as such: the file rule reports it
+            self.problems.append(
+                Problem(
+                    self.path,
+                    self._line(node),
+                    "field-characters",
+                    f"Der Wert enthält ein unsichtbares Steuerzeichen ({code}), geschrieben als "
+                    "`\\`-Folge in Anführungszeichen. Löschen Sie die Folge; sie kann den Text "
+                    "anders anzeigen, als er gespeichert ist.",
+                )
+            )
 
     def mapping(self, node: yaml.MappingNode, where: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}

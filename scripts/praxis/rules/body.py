@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
+from ..characters import is_blank
 from ..dialect import MAX_NESTING, class_allowed, id_problem, nesting_depth
 from ..links import link_target_problem
 from ..model import Entry
@@ -210,7 +211,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def check_empty(entry: Entry, body: Body) -> Iterator[Problem]:
-    if not body.text.strip():
+    if is_blank(body.text):
         yield Problem(
             entry.path,
             body.first_line,

@@ -157,7 +157,17 @@ RULES: tuple[RuleInfo, ...] = (
         "Die Form aus der Meldung übernehmen, etwa `topics: [hassrede]`.",
     ),
     RuleInfo(
-        "field-empty", "field", "Ein Feld ist leer.", "Einen Wert eintragen oder die Zeile löschen."
+        "field-empty",
+        "field",
+        "Ein Feld ist leer, enthält nur unsichtbare Zeichen oder steht auf `null`.",
+        "Einen Wert eintragen oder die Zeile löschen.",
+    ),
+    RuleInfo(
+        "field-characters",
+        "field",
+        "Ein Wert in Anführungszeichen enthält über eine `\\`-Folge (etwa `\\u202E`, `\\0`, "
+        "`\\e`) ein unsichtbares Steuerzeichen.",
+        "Die `\\`-Folge löschen.",
     ),
     RuleInfo(
         "field-date",

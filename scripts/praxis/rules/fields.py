@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..characters import is_blank
 from ..links import url_problem
 from ..model import CONTENT_TYPE_BY_KEY, Vocabulary
 from ..problems import Problem
@@ -65,7 +66,7 @@ class FieldChecker:
                 continue
             if value is None:  # an alias or a tag, already reported by the parser
                 continue
-            if isinstance(value, str) and not value.strip():
+            if isinstance(value, str) and is_blank(value):
                 self.report(
                     (*where, key),
                     "field-empty",
@@ -256,7 +257,7 @@ class FieldChecker:
         return self._wrong_type(spec, where)  # pragma: no cover - lists and objects handled above
 
     def _text(self, spec: Field, value: str, where: Path) -> str | None:
-        if not value:
+        if is_blank(value):
             self.report(
                 where, "field-empty", f"Das Feld `{_dotted(where)}` ({spec.label}) ist leer."
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..characters import FORBIDDEN_CHARS
 from ..ids import entry_id_from_title
 from ..problems import Problem
 
@@ -12,9 +13,6 @@ MAX_BYTES = 1_000_000
 MAX_ID_LENGTH = 80
 FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
 RESERVED_ID = re.compile(r"^(index|seite-\d+)$")
-# C0/C1 control characters (but tab and line breaks) and the bidirectional overrides that can make
-# text read differently from what is stored ("Trojan Source").
-FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def check_name(path: Path, rel: str) -> list[Problem]:
@@ -56,6 +54,9 @@ def check_name(path: Path, rel: str) -> list[Problem]:
 
 
 def suggest_file_name(name: str) -> str:
+    from unicodedata import normalize  # a name from macOS may arrive decomposed (NFD)
+
+    name = normalize("NFC", name)
     stem = name[:-3] if name.lower().endswith(".md") else name
     return f"{entry_id_from_title(stem)}.md"
 

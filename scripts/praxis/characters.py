@@ -1,0 +1,34 @@
+"""Characters that must not reach a page: one definition for raw files and parsed values.
+
+Standard library only: the front-matter parser, the file rules and the field rules use it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0/C1 control characters (but tab and line breaks), the bidirectional overrides that can make
+# text read differently from what is stored ("Trojan Source"), and invisible spaces and joiners
+# that split words for search without showing (zero-width space, word joiner, BOM inside text).
+# Zero-width (non-)joiners stay allowed: scripts and emoji need them.
+FORBIDDEN_CHARS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b\u202a-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff]"
+)
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
+
+
+def hidden_character(value: str) -> str | None:
+    """The first forbidden character of a value as `U+XXXX`, or None."""
+    match = FORBIDDEN_CHARS.search(value)
+    return f"U+{ord(match.group(0)):04X}" if match else None
+
+
+def is_blank(text: str) -> bool:
+    """Whether a text shows nothing: only spaces, line breaks and invisible characters
+    (a title of zero-width joiners is as empty as no title)."""
+    if not text.strip():
+        return True
+    from unicodedata import category  # only texts with something besides spaces get here
+
+    return all(category(ch) in INVISIBLE_CATEGORIES for ch in text if not ch.isspace())
