@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from praxis.editor_docs import site_files
 from praxis.model import CONTENT_TYPES
+from praxis.taxonomy import taxonomies_from_schema
+from praxis.vocabulary import load_vocabularies
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -17,24 +20,35 @@ REPO = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
-HAND_WRITTEN = (
-    "barrierefreiheit",
-    "impressum",
-    "datenschutz",
-    "leichte-sprache",
-    "ueber",
-    "mitmachen",
-    "mitwirken",
-)
-# Taxonomy URL segments; kept literal so a renamed taxonomy shows up as a failing test id.
-TAXONOMIES = (
-    "module",
-    "themen",
-    "zielgruppen",
-    "kommunentypen",
-    "bundeslaender",
-    "formate",
-)
+
+
+def _hand_written() -> tuple[str, ...]:
+    """Every hand-written page in docs/ (the start page is its own type)."""
+    pages = []
+    for path in sorted((REPO / "docs").rglob("*.md")):
+        name = path.relative_to(REPO / "docs").with_suffix("").as_posix()
+        name = name.removesuffix("/index")
+        if name != "index":
+            pages.append(name)
+    return tuple(pages)
+
+
+def _guide_pages() -> tuple[str, ...]:
+    """The pages of the editors' guide that the build generates from the schema and rules."""
+    return tuple(
+        sorted(
+            path.removesuffix(".md") for path in site_files(VOCABULARIES) if path.endswith(".md")
+        )
+    )
+
+
+VOCABULARIES, _ = load_vocabularies(REPO)
+# Derived from the content types, the vocabularies and docs/: a new kind of entry, a new
+# taxonomy or a new page joins every browser test by itself. A kind with no page in the built
+# site (a content type without published examples, a renamed taxonomy) fails, never skips.
+TAXONOMIES = tuple(t.path for t in taxonomies_from_schema(VOCABULARIES) if t.has_pages)
+HAND_WRITTEN = _hand_written()
+GUIDE_PAGES = _guide_pages()
 PAGE_TYPES = (
     "start",
     *(f"eintrag-{t.key}" for t in CONTENT_TYPES),
@@ -43,6 +57,7 @@ PAGE_TYPES = (
     *(f"begriff-{t}" for t in TAXONOMIES),
     "praxisfinder",
     *HAND_WRITTEN,
+    *GUIDE_PAGES,
     "404",
 )
 
@@ -62,10 +77,11 @@ TALLY = Tally()
 
 
 def page_path(page_paths: dict[str, str], site_dir: Path, page_type: str) -> str:
-    """The path for a page type; skips when the site has no such page (e.g. no entries yet)."""
+    """The path for a page type; fails when the site has no such page (e.g. a content type
+    without published examples, or a renamed taxonomy): a missing page is never a skip."""
     path = page_paths.get(page_type)
     if path is None:
-        pytest.skip(f"Die Beispielinhalte enthalten keine Seite vom Typ {page_type}.")
+        pytest.fail(f"Die Beispielinhalte enthalten keine Seite vom Typ {page_type}.")
     if page_type != "404" and not (site_dir / path / "index.html").is_file():
         pytest.fail(f"Die Seite /{path} fehlt in der gebauten Website.")
     return path

@@ -24,6 +24,7 @@ from site_build import built_site
 
 from .browser_pages import (
     DESKTOP,
+    GUIDE_PAGES,
     HAND_WRITTEN,
     LOCAL_SCHEMES,
     REPO,
@@ -100,11 +101,11 @@ def page_paths(site_dir: Path) -> dict[str, str]:
         if of_type:
             longest = max(of_type, key=lambda e: (len(e.body), e.id))
             paths[f"eintrag-{content_type.key}"] = longest.url_path
-    for taxonomy in index.taxonomies:
+    for taxonomy in (t for t in index.taxonomies if t.has_pages):
         paths[f"uebersicht-{taxonomy.path}"] = f"{taxonomy.path}/"
         top = max(taxonomy.vocabulary.terms, key=lambda t: index.count(taxonomy, t))
         paths[f"begriff-{taxonomy.path}"] = f"{taxonomy.path}/{top.id}/"
-    for name in HAND_WRITTEN:
+    for name in (*HAND_WRITTEN, *GUIDE_PAGES):
         paths[name] = f"{name}/"
     return paths
 

@@ -82,6 +82,32 @@
     }
     setUpSections();
     nameHeadingLinks();
+    scrollableTables();
+  }
+
+  // A table wider than the screen scrolls sideways in its box: the box must then be reachable
+  // and scrollable with the keyboard (WCAG 2.1.1), as a named region. Narrow tables stay out of
+  // the Tab order.
+  function scrollableTables() {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
+    if (!boxes.length) {
+      return;
+    }
+    var update = function () {
+      Array.prototype.forEach.call(boxes, function (box) {
+        if (box.scrollWidth > box.clientWidth + 1) {
+          box.setAttribute("tabindex", "0");
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", "Tabelle, seitlich scrollbar");
+        } else {
+          box.removeAttribute("tabindex");
+          box.removeAttribute("role");
+          box.removeAttribute("aria-label");
+        }
+      });
+    };
+    update();
+    window.addEventListener("resize", update);
   }
 
   // The "¶" after each heading is read out as "pilcrow, link": say what it links to.
