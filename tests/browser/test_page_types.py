@@ -60,7 +60,10 @@ def test_page_types_follow_the_content_types_and_vocabularies() -> None:
 
 def test_a_page_type_without_a_page_fails_instead_of_skipping(site_dir: Path) -> None:
     """A content type without published examples or a renamed taxonomy has no path."""
-    with pytest.raises(pytest.fail.Exception, match="keine Seite vom Typ eintrag-neu"):
-        page_path({}, site_dir, "eintrag-neu")
+    try:
+        with pytest.raises(pytest.fail.Exception, match="keine Seite vom Typ eintrag-neu"):
+            page_path({}, site_dir, "eintrag-neu")
+    except pytest.skip.Exception:
+        pytest.fail("Ein fehlender Seitentyp wird übersprungen statt als Fehler gemeldet.")
     with pytest.raises(pytest.fail.Exception, match="fehlt in der gebauten Website"):
         page_path({"uebersicht-themen": "themen-alt/"}, site_dir, "uebersicht-themen")
