@@ -1,4 +1,8 @@
-"""The open-data export lists every published entry once, with term ids from the vocabularies."""
+"""The open-data export lists every published entry once, with term ids from the vocabularies.
+
+The expected records are written here from the raw files (front matter read with PyYAML's
+BaseLoader, vocabularies read as plain YAML), not from the package's parser or taxonomy list.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,100 @@ import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from praxis.corpus import load_corpus
 from praxis.export import export_json
 from praxis.taxonomy import taxonomies_from_schema
 
 REPO = Path(__file__).resolve().parent.parent
+# folder -> (content type, URL path); the issue's specification, written out independently
+FOLDERS = {
+    "practices": ("praxisbeispiel", "praxisbeispiele"),
+    "content/recommendations": ("empfehlung", "empfehlungen"),
+    "content/trainings": ("material", "materialien"),
+}
+# exported field (dotted) -> vocabulary file
+TAXONOMY_FIELDS = {
+    "modules": "modules",
+    "topics": "topics",
+    "target_groups": "target_groups",
+    "municipality.type": "municipality_types",
+    "municipality.state": "states",
+    "actors": "actors",
+    "formats": "formats",
+}
 
 
-def test_export_lists_each_published_entry_once_and_no_draft() -> None:
+def value(data: dict, dotted: str) -> Any:
+    for part in dotted.split("."):
+        data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def expected_records() -> dict[str, dict[str, Any]]:
+    records = {}
+    for folder, (kind, url) in FOLDERS.items():
+        for path in sorted((REPO / folder).glob("*.md")):
+            block = path.read_text("utf-8").split("\n---", 1)[0].removeprefix("---\n")
+            data = yaml.load(block, Loader=yaml.BaseLoader)  # every scalar stays a string
+            if data.get("draft") == "true":
+                continue
+            record: dict[str, Any] = {
+                "id": path.stem,
+                "type": kind,
+                "url": f"{url}/{path.stem}/",
+                "title": data["title"],
+                "summary": data["summary"],
+                "published": data["published"],
+                "reviewed": data.get("reviewed", data["published"]),
+            }
+            if value(data, "municipality.name"):
+                record["municipality"] = value(data, "municipality.name")
+            for field in TAXONOMY_FIELDS:
+                terms = value(data, field)
+                if terms:
+                    record[field] = [terms] if isinstance(terms, str) else list(terms)
+            if data.get("example") == "true":
+                record["example"] = True
+            records[path.stem] = record
+    return records
+
+
+def test_export_has_exactly_the_records_of_the_front_matter() -> None:
+    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22))
+    data = json.loads(export_json(corpus.entries, taxonomies_from_schema(corpus.vocabularies)))
+    expected = expected_records()
+    assert len(expected) >= 10
+    ids = [record["id"] for record in data["entries"]]
+    assert len(ids) == len(set(ids)), "an entry is exported twice"
+    assert {record["id"]: record for record in data["entries"]} == expected
+
+
+def test_export_names_every_term_of_every_vocabulary() -> None:
+    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22))
+    data = json.loads(export_json(corpus.entries, taxonomies_from_schema(corpus.vocabularies)))
+    assert set(data["taxonomies"]) == set(TAXONOMY_FIELDS)
+    for field, name in TAXONOMY_FIELDS.items():
+        vocabulary = yaml.safe_load((REPO / "content" / "vocabularies" / f"{name}.yml").read_text())
+        taxonomy = data["taxonomies"][field]
+        assert taxonomy["path"] == vocabulary["path"], field
+        assert taxonomy["terms"] == {t["id"]: t["label"] for t in vocabulary["terms"]}, field
+    for record in data["entries"]:
+        for field in TAXONOMY_FIELDS:
+            assert set(record.get(field, [])) <= set(data["taxonomies"][field]["terms"])
+
+
+def test_export_leaves_out_drafts() -> None:
     corpus = load_corpus(REPO, today=dt.date(2026, 11, 22))
     draft = dataclasses.replace(
         corpus.entries[0], id="entwurf", fields={**corpus.entries[0].fields, "draft": True}
     )
-    entries = [*corpus.entries, draft]
-    taxonomies = taxonomies_from_schema(corpus.vocabularies)
-    data = json.loads(export_json(entries, taxonomies))
+    data = json.loads(
+        export_json([*corpus.entries, draft], taxonomies_from_schema(corpus.vocabularies))
+    )
     ids = [record["id"] for record in data["entries"]]
-    assert sorted(ids) == sorted(e.id for e in corpus.entries)
     assert "entwurf" not in ids
-    for record in data["entries"]:
-        for field, taxonomy in data["taxonomies"].items():
-            assert set(record.get(field, [])) <= set(taxonomy["terms"]), (record["id"], field)
-        assert record["url"].endswith(f"/{record['id']}/")
+    assert sorted(ids) == sorted(expected_records())
