@@ -146,7 +146,7 @@ def test_text_format_ends_with_a_summary_on_stderr(
     assert run(content_root) == 1
     captured = capsys.readouterr()
     assert captured.out.startswith("practices/runder-tisch.md:4: Fehler: ")
-    assert captured.err.strip() == "Geprüft: 1 Dateien, 1 Fehler, 0 Warnungen."
+    assert captured.err.strip() == "Geprüft: 1 Datei, 1 Fehler, 0 Warnungen."
 
 
 def test_unknown_format_is_a_usage_error(content_root: Path, capsys: pytest.CaptureFixture) -> None:

@@ -105,7 +105,7 @@ def test_command_line_warns_but_exits_zero(
     assert main(["--root", str(content_root), "check"]) == 0
     captured = capsys.readouterr()
     assert ": Warnung: Zuletzt geprüft am 15.01.2020" in captured.out
-    assert "0 Fehler, 1 Warnungen" in captured.err
+    assert "0 Fehler, 1 Warnung." in captured.err
     recent = dt.date.today().replace(day=1).isoformat()
     text = ENTRY.format(extra=f"reviewed: {recent}\n")
     (content_root / "practices" / "runder-tisch.md").write_text(text, "utf-8")

@@ -6,6 +6,7 @@ produced the pages, so a bug in the index or the renderer shows up as a mismatch
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections import defaultdict
@@ -18,6 +19,8 @@ from .render import PageSpec, page_url
 from .taxonomy import Taxonomy, term_values
 
 HREF = re.compile(r'href="([^"#?]*)')
+TITLE = re.compile(r"<title>([^<]*)</title>")
+HEAD_BYTES = 8192  # the <title> stands in the first few kilobytes
 
 
 def output_file(site_dir: Path, src_uri: str) -> Path:
@@ -57,6 +60,7 @@ def audit_site(
                     f"Für `{entry.id}` wurde keine Seite erzeugt (erwartet: /{entry.url_path}).",
                 )
             )
+    problems.extend(replaced_pages(site_dir, pages))
     entry_urls = {e.url_path: e.id for e in published}
     expected: dict[str, set[str]] = defaultdict(set)
     for taxonomy in taxonomies:
@@ -104,11 +108,55 @@ def audit_site(
     return problems
 
 
+def replaced_pages(site_dir: Path, pages: Sequence[PageSpec]) -> list[Problem]:
+    """Generated pages whose output is missing or shows another page (its title differs):
+    something else was written to the same file after it."""
+    problems = []
+    for page in pages:
+        if page.draft:
+            continue
+        path = output_file(site_dir, page.src_uri)
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(HEAD_BYTES).decode("utf-8", "replace")
+        except OSError:
+            problems.append(
+                Problem(page.src_uri, 1, "build-lost", "Die Seite wurde nicht geschrieben.")
+            )
+            continue
+        title = TITLE.search(head)
+        shown = html.unescape(title.group(1)) if title else ""
+        if not shown.startswith(page.title):
+            problems.append(
+                Problem(
+                    page.src_uri,
+                    1,
+                    "build-audit",
+                    f"Unter /{page_url(page.src_uri)} steht nicht diese Seite („{page.title}“), "
+                    f"sondern „{shown}“: eine andere Datei hat sie ersetzt.",
+                )
+            )
+    return problems
+
+
 def _group_of(page: PageSpec) -> str:
     """All pages of one paginated list share a group: `themen/rassismus`, `praxisbeispiele`."""
     if page.kind == "list":
         return next(t.url_path for t in CONTENT_TYPES if t.key == page.data["content_type"])
     return page.src_uri.split("/seite-")[0].removesuffix(".md")
+
+
+def output_clashes(sources_and_outputs: Iterable[tuple[str, str]]) -> list[str]:
+    """Output files that more than one source would write (`a/index.md` and `a.md` both give
+    `a/index.html`): the later one would silently replace the earlier."""
+    writers: dict[str, list[str]] = defaultdict(list)
+    for source, output in sources_and_outputs:
+        writers[output].append(source)
+    return [
+        f"{output}: " + ", ".join(sorted(sources))
+        for output, sources in sorted(writers.items())
+        if len(sources) > 1
+    ]
 
 
 def unsafe_links(docs_dir: Path, src_uris: Iterable[str]) -> list[str]:

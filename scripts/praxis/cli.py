@@ -6,13 +6,16 @@ Exit codes: 0 clean (warnings allowed), 1 content has errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .corpus import default_workers, load_corpus
+from .model import CONTENT_TYPES
 from .problems import FORMATTERS
 from .rules.review import DEFAULT_REVIEW_MONTHS
+from .vocabulary import VOCABULARY_DIR
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -65,25 +68,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _checked_paths(root: Path, paths: Sequence[Path]) -> list[Path]:
-    resolved = []
+def _selection(root: Path, paths: Sequence[Path]) -> list[str]:
+    """The named files and folders as paths relative to the root ("" for the root itself).
+
+    A folder selects everything the full check finds under it; a file must be an entry file
+    (in an entry folder) or a vocabulary, since the check reads nothing else.
+    """
+    selected = []
+    entry_folders = [t.folder for t in CONTENT_TYPES]
     for path in paths:
-        full = path if path.is_absolute() else Path.cwd() / path
-        try:
-            full.resolve().relative_to(root)
+        full = Path(os.path.normpath(path if path.is_absolute() else Path.cwd() / path))
+        try:  # as written first: a symlinked entry is named by its own path
+            rel = full.relative_to(root).as_posix()
         except ValueError:
-            raise UsageError(f"{path}: liegt außerhalb des Projektordners {root}.") from None
+            try:
+                rel = full.resolve().relative_to(root).as_posix()
+            except ValueError:
+                raise UsageError(f"{path}: liegt außerhalb des Projektordners {root}.") from None
         if not full.exists() and not full.is_symlink():
-            raise UsageError(f"{path}: Datei nicht gefunden.")
-        resolved.append(full)
-    return resolved
+            raise UsageError(f"{path}: Datei oder Ordner nicht gefunden.")
+        rel = "" if rel == "." else rel
+        if full.is_dir() and not full.is_symlink():
+            selected.append(rel)
+            continue
+        parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
+        if parent not in entry_folders and parent != VOCABULARY_DIR:
+            raise UsageError(
+                f"{path}: liegt in keinem Eintragsordner ("
+                + ", ".join(f"{f}/" for f in entry_folders)
+                + ") und wird weder geprüft noch veröffentlicht."
+            )
+        selected.append(rel)
+    return selected
 
 
 def run_check(args: argparse.Namespace, root: Path) -> int:
-    only = _checked_paths(root, args.paths) if args.paths else None
     corpus = load_corpus(
         root,
-        only=only,
+        only=_selection(root, args.paths) if args.paths else None,
         review_months=args.review_months,
         workers=default_workers(),
         problems_only=True,
@@ -94,11 +116,14 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
     errors = len(corpus.errors)
     warnings = len(corpus.problems) - errors
     if args.format == "text":
-        checked = len(only) if only is not None else corpus.files_read
-        print(
-            f"Geprüft: {checked} Dateien, {errors} Fehler, {warnings} Warnungen.", file=sys.stderr
-        )
+        files = _count(corpus.files_read, "Datei", "Dateien")
+        warned = _count(warnings, "Warnung", "Warnungen")
+        print(f"Geprüft: {files}, {errors} Fehler, {warned}.", file=sys.stderr)
     return EXIT_CONTENT if errors else EXIT_OK
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 _EXTRA_COMMANDS: list = []

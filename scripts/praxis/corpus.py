@@ -48,14 +48,20 @@ class Corpus:
 
 
 def entry_files(root: Path) -> list[tuple[ContentType, Path]]:
-    """Every file in the entry folders, sorted; non-Markdown files are kept to be reported."""
+    """Every file in the entry folders, sorted; non-Markdown files are kept to be reported.
+
+    Hidden files are skipped, except hidden Markdown files: those look like entries, and an
+    entry must never vanish without a word (the file-name rule reports them).
+    """
     found: list[tuple[ContentType, Path]] = []
     for content_type in CONTENT_TYPES:
         folder = root / content_type.folder
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
-            if path.name in IGNORED_NAMES or path.name.startswith("."):
+            if path.name in IGNORED_NAMES:
+                continue
+            if path.name.startswith(".") and not path.name.lower().endswith(".md"):
                 continue
             found.append((content_type, path))
     return found
@@ -116,13 +122,14 @@ def read_entry(
 
 def load_corpus(
     root: Path,
-    only: Iterable[Path] | None = None,
+    only: Iterable[Path | str] | None = None,
     review_months: int = DEFAULT_REVIEW_MONTHS,
     today: dt.date | None = None,
     workers: int = 1,
     problems_only: bool = False,
 ) -> Corpus:
-    """Read all entries under `root`. With `only`, report just the problems of those files.
+    """Read all entries under `root`. With `only` (files or folders), report just the problems
+    of what lies there: everything the full check would report for it, nothing else.
 
     With `workers` > 1, large corpora are read by that many processes (see `read_entries`).
     `problems_only=True` is for checking: entries then keep only what the rules over all
@@ -142,10 +149,18 @@ def load_corpus(
             problems.extend(check_review_age(entry, today, review_months))
     for rule in CORPUS_RULES:
         problems.extend(rule(entries))
+    files_read = len(files)
     if only is not None:
-        wanted = {_relative(root, p) for p in only}
-        problems = [p for p in problems if p.path in wanted]
-    return Corpus(root, vocabularies, entries, sort_problems(problems), len(files))
+        selection = [p if isinstance(p, str) else _relative(root, p) for p in only]
+        selection = ["" if s == "." else s for s in selection]
+        problems = [p for p in problems if in_selection(p.path, selection)]
+        files_read = sum(1 for _, path in files if in_selection(_relative(root, path), selection))
+    return Corpus(root, vocabularies, entries, sort_problems(problems), files_read)
+
+
+def in_selection(path: str, selection: Iterable[str]) -> bool:
+    """Whether a problem's path is one of the selected files or lies in a selected folder."""
+    return any(not s or path == s or path.startswith(s + "/") for s in selection)
 
 
 @contextmanager
@@ -244,7 +259,9 @@ def default_workers() -> int:
 
 
 def _relative(root: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for candidate in (Path(os.path.normpath(path.absolute())), path.resolve()):
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -102,8 +102,9 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
         node = yaml.compose(block, Loader=_StringLoader)
     except yaml.MarkedYAMLError as exc:
         where, better = _error_line(exc, block)
-        line = offset + _clamp_to_block(where, block)
-        reason = better or _yaml_reason(exc)
+        index = _clamp_to_block(where, block)
+        line = offset + index
+        reason = better or _long_key(block, index) or _yaml_reason(exc)
         problems.append(
             Problem(
                 path,
@@ -167,6 +168,23 @@ def _error_line(exc: yaml.MarkedYAMLError, block: str) -> tuple[int, str | None]
             if _unbalanced_quote(lines[index]):
                 return index, "ein Anführungszeichen wird in dieser Zeile nicht geschlossen"
     return problem_line, None
+
+
+# YAML reads a key of a `key: value` line only up to this many characters.
+MAX_KEY_LENGTH = 1024
+
+
+def _long_key(block: str, index: int) -> str | None:
+    """YAML gives up on keys over 1024 characters and reports a missing colon instead."""
+    lines = block.split("\n")
+    text = lines[index] if index < len(lines) else ""
+    key = text.split(":", 1)[0] if ":" in text else text
+    if len(key.strip()) > MAX_KEY_LENGTH:
+        return (
+            f"der Feldname ist {len(key.strip())} Zeichen lang; YAML liest höchstens "
+            f"{MAX_KEY_LENGTH} (steht ein Wert ohne Feldnamen in der Zeile?)"
+        )
+    return None
 
 
 def _clamp_to_block(index: int, block: str) -> int:

@@ -23,6 +23,8 @@ class Vocabulary:
     path: str
     description: str
     terms: tuple[Term, ...]
+    # Lines of the vocabulary file's keys, for problems found after loading.
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, term_id: str) -> Term | None:
         return self._by_id.get(term_id)

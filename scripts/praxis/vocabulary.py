@@ -10,11 +10,19 @@ import re
 from pathlib import Path
 
 from .frontmatter import parse_yaml_document
-from .model import Term, Vocabulary
+from .model import CONTENT_TYPES, Term, Vocabulary
 from .problems import Problem
 
 VOCABULARY_DIR = "content/vocabularies"
 TERM_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# A vocabulary's pages live in one folder directly under the site root.
+PAGE_PATH = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Term ids that would name a generated page other than the term's own.
+RESERVED_TERM_ID = re.compile(r"^(index|seite-\d+)$")
+# Folders the site uses for itself (theme, search, exports, hand-written sections).
+RESERVED_PATHS = frozenset(
+    {"assets", "search", "daten", "schema", "mitwirken", "betrieb", "praxisfinder", "redaktion"}
+)
 
 
 def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem]]:
@@ -22,12 +30,28 @@ def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem]]
     vocabularies: dict[str, Vocabulary] = {}
     problems: list[Problem] = []
     folder = root / VOCABULARY_DIR
+    taken = {t.url_path: f"die {t.plural}" for t in CONTENT_TYPES}
+    taken.update({path: "die Seite selbst" for path in RESERVED_PATHS})
     for file in sorted(folder.glob("*.yml")):
         rel = file.relative_to(root).as_posix()
         vocabulary, found = _load_one(file, rel)
         problems.extend(found)
-        if vocabulary is not None:
-            vocabularies[vocabulary.name] = vocabulary
+        if vocabulary is None:
+            continue
+        if vocabulary.path in taken:
+            line = vocabulary.lines.get("path", 1)
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "vocabulary",
+                    f"Der Pfad `{vocabulary.path}` wird schon für {taken[vocabulary.path]} "
+                    "verwendet; die Seiten würden einander ersetzen. Wählen Sie einen anderen.",
+                )
+            )
+            continue
+        taken[vocabulary.path] = f"das Vokabular `{vocabulary.name}`"
+        vocabularies[vocabulary.name] = vocabulary
     return vocabularies, problems
 
 
@@ -58,6 +82,18 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
                     f"Das Feld `{key}` fehlt oder ist leer.",
                 )
             )
+    path = data.get("path")
+    if isinstance(path, str) and path.strip() and not PAGE_PATH.match(path.strip()):
+        problems.append(
+            Problem(
+                rel,
+                lines.get(("path",), 1),
+                "vocabulary",
+                f"Der Pfad `{path.strip()}` ist nicht erlaubt. Ein Pfad ist ein einzelner "
+                "Ordnername aus Kleinbuchstaben a–z, Ziffern und Bindestrichen, etwa `themen` "
+                "(ohne `/`, `.` oder Leerzeichen).",
+            )
+        )
     raw_terms = data.get("terms")
     if not isinstance(raw_terms, list) or not raw_terms:
         problems.append(
@@ -101,6 +137,17 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
                 )
             )
             continue
+        if RESERVED_TERM_ID.match(raw["id"]):
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "vocabulary",
+                    f"Die Kennung `{raw['id']}` ist für Übersichts- und Folgeseiten reserviert. "
+                    "Wählen Sie eine sprechende Kennung.",
+                )
+            )
+            continue
         if raw["id"] in seen:
             problems.append(
                 Problem(rel, line, "vocabulary", f"Die Kennung `{raw['id']}` steht doppelt.")
@@ -116,5 +163,6 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
         path=data["path"].strip(),
         description=data["description"].strip(),
         terms=tuple(terms),
+        lines={"path": lines.get(("path",), 1)},
     )
     return vocabulary, []

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from ..audit import audit_site, unsafe_links
+from ..audit import audit_site, output_clashes, unsafe_links
 from ..bodies import (
     ParallelBodies,
     RenderedBody,
@@ -153,6 +153,12 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 files.append(self.memo.file(config, page, inclusion, content))
             else:
                 files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        clashes = output_clashes((f.src_uri, f.dest_uri) for f in files)
+        if clashes:
+            raise PluginError(
+                "Mehrere Seiten würden dieselbe Datei schreiben; eine ersetzte die andere:\n"
+                + "\n".join(clashes)
+            )
         self.progress = Progress(len(files.documentation_pages()), log.info)
         return files
 

@@ -21,7 +21,7 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,30}$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
-MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+MARKDOWN_LINK = re.compile(r"\]\(")  # the middle of `[text](address)`; linear on any text
 Path = tuple[Any, ...]
 
 

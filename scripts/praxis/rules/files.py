@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from stat import S_ISREG
 
 from ..characters import FORBIDDEN_CHARS
 from ..ids import entry_id_from_title
@@ -18,7 +19,18 @@ RESERVED_ID = re.compile(r"^(index|seite-\d+)$")
 def check_name(path: Path, rel: str) -> list[Problem]:
     name = path.name
     problems: list[Problem] = []
-    if not FILE_NAME.match(name):
+    if name.startswith("."):
+        problems.append(
+            Problem(
+                rel,
+                1,
+                "file-name",
+                f"`{name}` ist eine versteckte Datei (der Name beginnt mit einem Punkt) und "
+                f"würde nie veröffentlicht. Benennen Sie sie um, etwa in "
+                f"`{suggest_file_name(name.lstrip('.'))}`.",
+            )
+        )
+    elif not FILE_NAME.match(name):
         suggestion = suggest_file_name(name)
         problems.append(
             Problem(
@@ -73,7 +85,18 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
             )
         ]
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not S_ISREG(status.st_mode):
+            return None, [
+                Problem(
+                    rel,
+                    1,
+                    "file-read",
+                    "Das ist keine gewöhnliche Datei (sondern etwa eine Pipe oder ein Gerät); "
+                    "sie wird nicht gelesen. Legen Sie den Eintrag als normale Datei an.",
+                )
+            ]
+        size = status.st_size
         if size > MAX_BYTES:
             return None, [
                 Problem(
