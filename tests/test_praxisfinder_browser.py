@@ -11,15 +11,29 @@ REPO = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.browser]
 
 
-def practices_with(field: str, term: str) -> set[str]:
-    found = set()
-    for folder in ("practices", "content/recommendations", "content/trainings"):
+FOLDERS = ("practices", "content/recommendations", "content/trainings")
+
+
+def published(folders: tuple[str, ...] = FOLDERS) -> dict[str, dict]:
+    """Entry id -> raw front matter of every published entry in these folders."""
+    found = {}
+    for folder in folders:
         for path in (REPO / folder).glob("*.md"):
             block = path.read_text("utf-8").split("\n---", 1)[0].removeprefix("---\n")
             data = yaml.load(block, Loader=yaml.BaseLoader)
-            if term in data.get(field, []) and data.get("draft") != "true":
-                found.add(path.stem)
+            if data.get("draft") != "true":
+                found[path.stem] = data
     return found
+
+
+def practices_with(field: str, term: str) -> set[str]:
+    return {entry_id for entry_id, data in published().items() if term in data.get(field, [])}
+
+
+def wait_for_results(page, count: int) -> None:
+    page.wait_for_function(
+        f"() => document.querySelectorAll('[data-results] li').length === {count}"
+    )
 
 
 def result_ids(page) -> set[str]:
@@ -44,16 +58,19 @@ def test_choosing_filters_and_words_narrows_and_reset_restores(chromium, example
     page.goto(f"{example_site_url}/praxisfinder/")
     page.locator("[data-status]").filter(has_text="gefunden").wait_for()
     everything = result_ids(page)
+    assert everything == set(published())
+    materials = set(published(("content/trainings",)))  # the type filter: materials only
+    assert 0 < len(materials) < len(everything)
     page.select_option("#pf-art", "material")
-    assert result_ids(page) and all(i in everything for i in result_ids(page))
+    wait_for_results(page, len(materials))
+    assert result_ids(page) == materials
     assert "art=material" in page.url
     page.fill("#pf-suche", "antisemitismus")
-    page.wait_for_function("document.querySelectorAll('[data-results] li').length === 1")
+    wait_for_results(page, 1)
     assert result_ids(page) == {"training-antisemitismus-erkennen-verwaltung"}
     page.get_by_role("button", name="Filter zurücksetzen").click()
-    page.wait_for_function(
-        f"document.querySelectorAll('[data-results] li').length === {len(everything)}"
-    )
+    wait_for_results(page, len(everything))
+    assert result_ids(page) == everything
     page.close()
 
 

@@ -99,7 +99,8 @@ class Visit:
 def settle(page: Page) -> None:
     """Wait until transitions have finished: colours measured mid-fade are not the real ones."""
     page.wait_for_function(
-        "document.getAnimations().every(a => a.playState !== 'running')",
+        # a function, not an expression: the site's Content-Security-Policy forbids eval
+        "() => document.getAnimations().every(a => a.playState !== 'running')",
         polling=20,
         timeout=5000,
     )

@@ -60,7 +60,7 @@ def wait_until_ready(page: Page, page_type: str) -> None:
 def open_menu(page: Page) -> None:
     page.locator('.md-header label[for="__drawer"]').click()
     page.wait_for_function(
-        "document.getElementById('__drawer').checked && "
+        "() => document.getElementById('__drawer').checked && "
         "document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0"
     )
 
