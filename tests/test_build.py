@@ -98,6 +98,10 @@ def linked_entries(site: Path, page_dir: Path, entry_urls: set[str]) -> set[str]
     return found
 
 
+def count(n: int) -> str:
+    return f"{n} Eintrag" if n == 1 else f"{n} Einträge"
+
+
 def assert_site_matches_front_matter(root: Path, site: Path) -> None:
     entries = front_matters(root)
     entry_urls = {f"{url}/{entry_id}" for entry_id, url, _ in entries}
@@ -111,11 +115,18 @@ def assert_site_matches_front_matter(root: Path, site: Path) -> None:
         for entry_id, url, data in entries:
             for term in values(data, field):
                 expected[term].add(f"{url}/{entry_id}")
-        assert (site / vocab["path"] / "index.html").is_file()
+        overview = (site / vocab["path"] / "index.html").read_text("utf-8")
         for term in vocab["terms"]:
             term_dir = site / vocab["path"] / term["id"]
             assert (term_dir / "index.html").is_file(), f"missing /{vocab['path']}/{term['id']}/"
             assert linked_entries(site, term_dir, entry_urls) == expected[term["id"]], term["id"]
+            # The count a reader sees on the term page and next to the term in the overview.
+            shown = count(len(expected[term["id"]]))
+            html = (term_dir / "index.html").read_text("utf-8")
+            assert f"<strong>{shown}</strong>" in html, (term["id"], shown)
+            label = term["label"].replace("&", "&amp;")
+            in_overview = f'{term["id"]}/">{label}</a> – {shown}<'
+            assert in_overview in overview, (vocab["path"], in_overview)
     for url in FOLDERS.values():
         listed = linked_entries(site, site / url, entry_urls)
         assert listed == {u for u in entry_urls if u.startswith(url + "/")}
@@ -151,7 +162,10 @@ def test_pages_named_in_the_issue_exist(example_site: Path) -> None:
 def test_module_page_shows_its_description_and_counts(example_site: Path) -> None:
     html = (example_site / "module" / "modul-2" / "index.html").read_text("utf-8")
     assert "Clearingverfahren" in html
-    assert re.search(r"\d+ Einträge", html)
+    carrying = [(url, data) for _, url, data in front_matters(REPO) if "modul-2" in data["modules"]]
+    by_type = {u: sum(1 for url, _ in carrying if url == u) for u in FOLDERS.values()}
+    assert len(carrying) >= 3 and by_type["praxisbeispiele"] >= 2
+    assert f"<strong>{count(len(carrying))}</strong>: {by_type['praxisbeispiele']} Prax" in html
 
 
 def test_entry_page_has_a_fact_box_linking_its_terms(example_site: Path) -> None:
