@@ -96,9 +96,11 @@ def test_subfolder_in_entry_folder_is_reported(content_root: Path) -> None:
 
 def test_broken_vocabulary_is_reported_with_its_line(content_root: Path) -> None:
     topics = content_root / "content" / "vocabularies" / "topics.yml"
-    topics.write_text(topics.read_text("utf-8").replace("id: hassrede", "id: Hass Rede"), "utf-8")
+    text = topics.read_text("utf-8").replace("id: hassrede", "id: Hass Rede")
+    topics.write_text(text, "utf-8")
+    line = text.splitlines().index("  - id: Hass Rede") + 1
     problems = [p for p in _rules(content_root) if p[2] == "vocabulary"]
-    assert problems and problems[0][0] == "content/vocabularies/topics.yml"
+    assert problems == [("content/vocabularies/topics.yml", line, "vocabulary")]
 
 
 def test_missing_vocabulary_is_reported(content_root: Path) -> None:
