@@ -91,6 +91,56 @@ def errors(validator: Draft202012Validator, data: Any) -> list[str]:
     return [e.message for e in validator.iter_errors(data)]
 
 
+def schema_errors_about(
+    validator: Draft202012Validator, data: Any, field: str | None, parent: str | None = None
+) -> list:
+    """The schema's errors about one front-matter key (at any depth); `None`: a missing key at
+    the top. A missing key inside a list item or mapping is reported at the item's line: there
+    the schema's `required` error for the item (under `parent`) counts."""
+    found = []
+    for error in validator.iter_errors(data):
+        path = [str(part) for part in error.absolute_path]
+        if field is None:
+            if error.validator == "required" and not path:
+                found.append(error)
+        elif (
+            field in path
+            or (
+                error.validator in ("required", "additionalProperties")
+                and f"'{field}'" in error.message
+            )
+            or (error.validator == "required" and parent is not None and parent in path)
+        ):
+            found.append(error)
+    return found
+
+
+KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def key_at(path: Path, line: int) -> tuple[str | None, str | None]:
+    """The front-matter key a reported line belongs to (a list item belongs to its key) and the
+    key it is nested in; `(None, None)` for the opening `---`, where problems about missing
+    top-level keys are reported."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    text = lines[line - 1]
+    if text.strip() == "---":
+        return None, None
+    match = KEY.match(text)
+    indent = len(text) - len(text.lstrip())
+    keys = [match.group(1)] if match else []
+    for prior in reversed(lines[: line - 1]):
+        above = KEY.match(prior)
+        if above and len(prior) - len(prior.lstrip()) < indent:
+            keys.append(above.group(1))
+            indent = len(prior) - len(prior.lstrip())
+            if len(keys) == 2 or indent == 0:
+                break
+    if not keys:
+        raise AssertionError(f"{path}:{line}: no key")
+    return keys[0], keys[1] if len(keys) > 1 else None
+
+
 def test_committed_schemas_are_the_generated_ones(vocabularies: dict) -> None:
     assert stale_files(REPO / "schema", vocabularies) == [], "run: praxis schema --out schema"
     names = {p.name for p in (REPO / "schema").glob("*.json")}
@@ -135,9 +185,14 @@ def schema_cases() -> list[str]:
 
 @pytest.mark.parametrize("case", schema_cases())
 def test_broken_front_matter_from_the_bad_corpus_is_rejected(case: str, validators: dict) -> None:
+    """The schema rejects each case for the key the check reports, not for something else."""
     (path,) = [p for p in (BAD / case).rglob("*.md")]
     content_type = content_type_of(BAD / case, path).key
-    assert errors(validators[content_type], front_matter(path)), case
+    data = front_matter(path)
+    expected = yaml.safe_load(CASES.read_text(encoding="utf-8"))[case]["expect"]
+    for line in sorted({int(item.split(":")[-2]) for item in expected}):
+        key, parent = key_at(path, line)
+        assert schema_errors_about(validators[content_type], data, key, parent), (case, line, key)
 
 
 def test_the_bad_corpus_covers_the_schema_rules() -> None:
@@ -174,30 +229,53 @@ def write_practice(root: Path, replace: str, by: str) -> Path:
     return path
 
 
-# Small invalid fixtures: (what is replaced, by what). Each must fail both the schema and the check.
+# Small invalid fixtures: (what is replaced, by what, the rule the check reports, the key the
+# schema must complain about). Each must fail both, for that reason and no other.
 INVALID = {
-    "unknown-field": ("published:", "autor: Erika\npublished:"),
-    "typo-in-topic": ("[hassrede]", "[hasrede]"),
-    "label-instead-of-id": ("state: bayern", "state: Bayern"),
-    "missing-title": ('title: "Runder Tisch gegen Hass"\n', ""),
-    "impossible-date": ("2025-03-14", "2025-02-30"),
-    "german-date": ("2025-03-14", "14.03.2025"),
-    "bool-as-word": ("---\n\n", "example: ja\n---\n\n"),
+    "unknown-field": ("published:", "autor: Erika\npublished:", "field-unknown", "autor"),
+    "typo-in-topic": ("[hassrede]", "[hasrede]", "vocabulary-term", "topics"),
+    "label-instead-of-id": ("state: bayern", "state: Bayern", "vocabulary-term", "state"),
+    "missing-title": ('title: "Runder Tisch gegen Hass"\n', "", "field-required", "title"),
+    "impossible-date": ("2025-03-14", "2025-02-30", "field-date", "published"),
+    "german-date": ("2025-03-14", "14.03.2025", "field-date", "published"),
+    "bool-as-word": ("---\n\n", "example: ja\n---\n\n", "field-type", "example"),
     "javascript-url": (
         "---\n\n",
         "resources:\n  - title: x\n    url: javascript:alert(1)\n---\n\n",
+        "field-url",
+        "url",
     ),
-    "summary-with-link": ("monatlich.", "[monatlich](https://example.org)."),
-    "html-in-title": ("Hass", "<b>Hass</b>"),
-    "summary-too-long": ("monatlich.", "monatlich " * 40),
-    "duplicate-topic": ("[hassrede]", "[hassrede, hassrede]"),
-    "empty-modules": ("[modul-1]", "[]"),
-    "field-of-other-type": ("---\n\n", "formats: [online]\n---\n\n"),
-    "related-not-an-id": ("---\n\n", "related: [Runder_Tisch]\n---\n\n"),
-    "bad-email": ("  phone:", "  email: integration(at)stadt.de\n  phone:"),
-    "phone-with-letters": ("+49 30 1234567", "auf Anfrage"),
-    "empty-summary": ('"Verwaltung und Beratung treffen sich monatlich."', '""'),
-    "topics-as-text": ("[hassrede]", "hassrede"),
+    "summary-with-link": (
+        "monatlich.",
+        "[monatlich](https://example.org).",
+        "field-plain-text",
+        "summary",
+    ),
+    "html-in-title": ("Hass", "<b>Hass</b>", "field-html", "title"),
+    "summary-too-long": ("monatlich.", "monatlich " * 40, "field-length", "summary"),
+    "duplicate-topic": ("[hassrede]", "[hassrede, hassrede]", "field-duplicate-value", "topics"),
+    "empty-modules": ("[modul-1]", "[]", "field-required", "modules"),
+    "field-of-other-type": ("---\n\n", "formats: [online]\n---\n\n", "field-unknown", "formats"),
+    "related-not-an-id": (
+        "---\n\n",
+        "related: [Runder_Tisch]\n---\n\n",
+        "related-format",
+        "related",
+    ),
+    "bad-email": (
+        "  phone:",
+        "  email: integration(at)stadt.de\n  phone:",
+        "field-email",
+        "email",
+    ),
+    "phone-with-letters": ("+49 30 1234567", "auf Anfrage", "field-phone", "phone"),
+    "empty-summary": (
+        '"Verwaltung und Beratung treffen sich monatlich."',
+        '""',
+        "field-empty",
+        "summary",
+    ),
+    "topics-as-text": ("[hassrede]", "hassrede", "field-type", "topics"),
 }
 # Valid files whose values YAML 1.2 types differently than the validator: both accept them.
 VALID_AS_TYPED = {
@@ -213,9 +291,11 @@ VALID_AS_TYPED = {
 def test_invalid_fixtures_fail_the_schema_and_the_check(
     name: str, content_root: Path, validators: dict
 ) -> None:
-    path = write_practice(content_root, *INVALID[name])
-    assert errors(validators["praxisbeispiel"], front_matter(path)), name
-    assert load_corpus(content_root, only=[path]).errors, name
+    replace, by, rule, key = INVALID[name]
+    path = write_practice(content_root, replace, by)
+    assert schema_errors_about(validators["praxisbeispiel"], front_matter(path), key), name
+    found = [p.rule for p in load_corpus(content_root, only=[path]).errors]
+    assert found == [rule], name
 
 
 @pytest.mark.parametrize("name", sorted(VALID_AS_TYPED))
