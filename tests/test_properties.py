@@ -7,6 +7,7 @@ a catalogued rule and a message.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from pathlib import Path
 
@@ -174,11 +175,40 @@ def test_check_never_raises_and_always_locates(
         "crlf": f"---\r\n{front}\r\n---\r\n{body}",
     }[framing]
     path = tmp_path / "eintrag.md"
-    path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
+    raw = text.encode("utf-8", errors="surrogatepass")
+    path.write_bytes(raw)
     entry, problems = read_entry(tmp_path, content_type, path, VOCABULARIES)
     assert_well_formed(problems, text.replace("\r\n", "\n").replace("\r", "\n"), "eintrag.md")
     if entry is None:
         assert any(p.is_error for p in problems)
+    assert_framing_is_judged(raw, problems, entry)
+
+
+DELIMITER = re.compile(r"---[ \t]*")
+END = re.compile(r"(---|\.\.\.)[ \t]*")
+
+
+def assert_framing_is_judged(raw: bytes, problems, entry) -> None:
+    """The specific verdict for what the file's bytes are, worked out here from the file format:
+    not UTF-8 → file-encoding; no `---` first line → frontmatter-start; no closing line →
+    frontmatter-end; in each case the entry is not read on, and no other rule is reported."""
+    rules = {p.rule for p in problems}
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        assert rules == {"file-encoding"} and entry is None, rules
+        return
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not DELIMITER.fullmatch(lines[0]):
+        assert "frontmatter-start" in rules and entry is None, rules
+        expected = {"frontmatter-start"}
+    elif not any(END.fullmatch(line) for line in lines[1:]):
+        assert "frontmatter-end" in rules and entry is None, rules
+        expected = {"frontmatter-end"}
+    else:
+        assert not rules & {"frontmatter-start", "frontmatter-end", "file-encoding"}, rules
+        return
+    assert rules - expected <= {"file-characters", "file-name"}, rules
 
 
 @settings(max_examples=100, deadline=None)
@@ -191,6 +221,7 @@ def test_arbitrary_bytes_never_raise(tmp_path_factory, raw: bytes) -> None:
     assert entry is not None or any(p.is_error for p in problems)
     for problem in problems:
         assert problem.rule in RULE_BY_ID
+    assert_framing_is_judged(b"---\n" + raw, problems, entry)
 
 
 def test_a_whole_corpus_of_random_entries_never_raises(tmp_path: Path) -> None:
