@@ -37,3 +37,23 @@ def test_bad_entry_is_rejected_exactly_as_expected(name: str, content_root: Path
     assert found == sorted(CASES[name]["expect"])
     for problem in corpus.errors:
         assert problem.message.strip(), "every problem explains itself"
+
+
+# Cases whose one mistake legitimately breaks more than one rule, with the reason. Any other
+# case expects exactly one rule: a second expectation is usually a side effect of an unclean
+# fixture copied from the output, and hides whether the case still tests its own rule.
+SEVERAL_RULES = {
+    "body-autolink-javascript": "an autolink shows its address as the link text",
+    "field-unknown-typo": "the misspelt key is unknown and the real one is missing",
+    "yaml-anchor-alias": "an anchor and the alias that uses it",
+    "yaml-billion-laughs": "anchors and aliases on keys the schema does not know",
+}
+
+
+def test_each_case_tests_one_rule_unless_listed() -> None:
+    several = {
+        name
+        for name, case in CASES.items()
+        if len({expected.rsplit(":", 1)[1] for expected in case["expect"]}) > 1
+    }
+    assert several == set(SEVERAL_RULES)
