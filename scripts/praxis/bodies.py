@@ -180,6 +180,9 @@ class BodyRenderer:
     """
 
     def __init__(self) -> None:
+        self._build()
+
+    def _build(self) -> None:
         self.md = markdown.Markdown(
             extensions=list(ENTRY_EXTENSIONS),
             extension_configs={
@@ -189,8 +192,10 @@ class BodyRenderer:
         )
         self._policy = _Policy(self.md)
         self._anchors = _AnchorCollector(self.md)
-        # After attribute lists (8) and the table of contents (5): the final ids and links.
-        self.md.treeprocessors.register(self._policy, "praxis_policy", 4)
+        # After attribute lists (8), before the table of contents (5): every id then present
+        # was set by an editor (or the footnotes); the contents add only ids made from heading
+        # text, unique among them.
+        self.md.treeprocessors.register(self._policy, "praxis_policy", 6)
         self.md.treeprocessors.register(self._anchors, "praxis_anchors", 3)
 
     def render(self, text: str) -> RenderedBody:
@@ -200,17 +205,16 @@ class BodyRenderer:
         try:
             converted = self.md.convert(text)
         except RecursionError:
-            return RenderedBody(
-                "",
-                [],
-                [],
-                {},
-                (
-                    Violation(
-                        f"Der Text ist zu tief verschachtelt. Listen, Zitate und Hinweiskästen "
-                        f"dürfen höchstens {MAX_NESTING} Ebenen tief ineinander stehen."
-                    ),
-                ),
+            self._build()  # the parser's state stack is left half-full: start afresh
+            return _failed(
+                f"Der Text ist zu tief verschachtelt. Listen, Zitate und Hinweiskästen dürfen "
+                f"höchstens {MAX_NESTING} Ebenen tief ineinander stehen."
+            )
+        except Exception as exc:  # a Markdown extension failing on odd input
+            self._build()
+            return _failed(
+                "Der Haupttext lässt sich nicht umwandeln (Python-Markdown meldet "
+                f"„{type(exc).__name__}“). Vereinfachen Sie die Formatierung."
             )
         return RenderedBody(
             sanitize_html(converted),
@@ -219,6 +223,10 @@ class BodyRenderer:
             self._anchors.anchor_links,
             tuple(self._policy.violations),
         )
+
+
+def _failed(message: str) -> RenderedBody:
+    return RenderedBody("", [], [], {}, (Violation(message),))
 
 
 _RENDERER: dict[int, BodyRenderer] = {}

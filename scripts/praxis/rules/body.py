@@ -24,6 +24,10 @@ from ..schema import TEMPLATE_HINT
 # fast; a multi-line `^` would try every character (measured: six times slower).
 HEADING_TRIGGER = re.compile(r"\n {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
 BACKTICKS = re.compile(r"`+")
+BLOCK_SEPARATOR = re.compile(r"\n[ \t]*(?=\n)")
+BRACKET_MARK = re.compile(r"(?<!\\)[\[\]]")
+MAX_BLOCK_CHARS = 5_000  # about 800 words: a long paragraph, far beyond a readable one
+MAX_OPEN_MARKS = 40
 # A line that starts a new block (list item, quote, heading, table, note, raw HTML, definition,
 # indented block, setext underline): a code span does not run into it.
 BLOCK_START = re.compile(
@@ -505,6 +509,68 @@ def check_note_kinds(entry: Entry, body: Body) -> Iterator[Problem]:
                 break
 
 
+def check_block_size(entry: Entry, body: Body) -> Iterator[Problem]:
+    """Paragraphs stay short enough for Python-Markdown to read in time.
+
+    Python-Markdown searches from every `[`, `<`, backtick and `*` of a paragraph to its end, so
+    its time grows with the square of a paragraph's length and of its unclosed brackets (4,000
+    unclosed `[`: 7 s, 16,000: 150 s). Bounding both keeps a build linear in the size of a file.
+    """
+    text = body.masked_text
+    line_no = body.first_line
+    for block in BLOCK_SEPARATOR.split(text):
+        stripped = block.lstrip("\n")
+        start = line_no + len(block) - len(stripped)
+        line_no += block.count("\n") + 1
+        if len(stripped) > MAX_BLOCK_CHARS:
+            yield Problem(
+                entry.path,
+                start,
+                "body-block",
+                f"Dieser Absatz ist {len(stripped):,} Zeichen lang; erlaubt sind höchstens "
+                f"{MAX_BLOCK_CHARS:,}. Teilen Sie ihn mit Leerzeilen in kürzere Absätze.".replace(
+                    ",", "."
+                ),
+            )
+            continue
+        if len(stripped) < MAX_OPEN_MARKS:
+            continue
+        for mark, count in _open_marks(stripped).items():
+            if count > MAX_OPEN_MARKS:
+                yield Problem(
+                    entry.path,
+                    start,
+                    "body-block",
+                    f"Dieser Absatz enthält {count} offene Zeichen `{mark}` ohne Gegenstück; "
+                    f"erlaubt sind höchstens {MAX_OPEN_MARKS}. Schließen Sie Klammern und "
+                    f"Hervorhebungen oder schreiben Sie das Zeichen als `\\{mark}`.",
+                )
+                break
+
+
+def _open_marks(block: str) -> dict[str, int]:
+    """How many `[`, `(` after `](`, `<`, backtick runs and `*`/`_` a paragraph leaves open: the
+    starting points from which Python-Markdown scans to the paragraph's end in vain."""
+    depth = 0
+    for match in BRACKET_MARK.finditer(block):
+        if match.group(0) == "[":
+            depth += 1
+        elif depth:
+            depth -= 1
+    runs: dict[int, int] = {}
+    for match in BACKTICKS.finditer(block):
+        length = match.end() - match.start()
+        runs[length] = runs.get(length, 0) ^ 1
+    return {
+        "[": depth,
+        "(": max(0, block.count("](") - block.count(")")),
+        "<": block.count("<") - block.count(">") if "<" in block else 0,
+        "`": sum(runs.values()),
+        "*": block.count("*") % 2 + max(0, block.count("*") - 2 * MAX_OPEN_MARKS),
+        "_": block.count("_") % 2 + max(0, block.count("_") - 2 * MAX_OPEN_MARKS),
+    }
+
+
 def check_nesting(entry: Entry, body: Body) -> Iterator[Problem]:
     """Lists, quotes and notes nest at most MAX_NESTING levels deep (see `markup`)."""
     previous = -1  # one problem for each run of too deeply nested lines
@@ -575,6 +641,7 @@ BODY_RULES = (
     check_headings,
     check_nesting,
     check_note_kinds,
+    check_block_size,
 )
 
 # Constructs whose outcome the line rules cannot be sure of (attribute lists, link references,

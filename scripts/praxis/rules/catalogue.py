@@ -289,6 +289,13 @@ RULES: tuple[RuleInfo, ...] = (
         "Weniger tief einrücken oder den Inhalt in Abschnitte mit Überschriften teilen.",
     ),
     RuleInfo(
+        "body-block",
+        "body",
+        "Ein Absatz ist länger als 5.000 Zeichen oder lässt viele Klammern, Backticks oder "
+        "Sternchen offen; Python-Markdown bräuchte dafür sehr lange.",
+        "Den Absatz mit Leerzeilen teilen; Klammern schließen oder mit `\\` schreiben.",
+    ),
+    RuleInfo(
         "body-markup",
         "body",
         "Der fertig umgewandelte Haupttext enthält etwas, das Einträge nicht enthalten dürfen "
