@@ -1,0 +1,4 @@
+/* The script Material for MkDocs writes inline in partials/javascripts/palette.html, as a file so the
+ * Content-Security-Policy needs no 'unsafe-inline' for scripts (overrides/partials/javascripts/).
+ * Kept identical to Material's code; tests/test_output_policy.py compares them. */
+var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?"[data-md-color-media='(prefers-color-scheme: light)']":"[data-md-color-media='(prefers-color-scheme: dark)']");palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}
