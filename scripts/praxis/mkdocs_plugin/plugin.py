@@ -30,6 +30,7 @@ from ..corpus import Corpus, default_workers, load_corpus
 from ..editor_docs import site_files
 from ..export import export_json
 from ..model import Entry
+from ..output_policy import check_site
 from ..placeholders import fill_placeholders
 from ..problems import format_text
 from ..progress import Progress
@@ -235,6 +236,15 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             log.info(
                 f"praxis: {len(self.missing_operator)} Betreiberangaben fehlen noch "
                 "(extra.operator in mkdocs.yml); die Seiten zeigen „Angabe fehlt“."
+            )
+        # The last line of defence, always on (`audit: false` does not switch it off): no page
+        # may run inline script or load anything from another host, whoever wrote it.
+        workers = self.workers if self.config.parallel else 1
+        violations = check_site(Path(config.site_dir), site_url=config.site_url, workers=workers)
+        if violations:
+            raise PluginError(
+                "Die gebaute Seite verstößt gegen die Ausgaberegeln (docs/betrieb/sicherheit.md) "
+                "und wird nicht veröffentlicht:\n" + format_text(violations)
             )
         if not self.config.audit or self.corpus is None or self.index is None:
             return
