@@ -1,0 +1,125 @@
+"""One site, however it is built: serial and parallel builds write the same bytes, MkDocs never
+reads an entry's body as metadata, and a failed build leaves the last good site alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from praxis.synthetic import write_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+VALID = REPO / "tests/corpus/bad/date-future/practices/date-future.md"
+
+# Bodies whose first lines look like metadata to MkDocs (`Wort: Text`, a YAML block): the text
+# must stay on the page and in the search index.
+META_LIKE = {
+    "wort-am-anfang": "Zielgruppe: Verwaltung und Beratungsstellen gemeinsam.\n\n## Ablauf\n\n"
+    "Der Ablauf in drei Schritten.\n",
+    "search-am-anfang": "search: nein, dieser Satz ist Text.\n\n## Ablauf\n\nText.\n",
+    "yaml-am-anfang": "---\nsearch:\n  exclude: true\n---\n\nWeiterer Text nach der Linie.\n",
+}
+
+
+def _entry_text(body: str) -> str:
+    text = VALID.read_text("utf-8").replace("reviewed: 2099-01-01", "reviewed: 2026-02-01")
+    front, _ = text.split("\n---\n", 1)
+    return front + "\n---\n" + body
+
+
+def _project(tmp_path: Path, name: str, parallel: bool) -> Path:
+    project = tmp_path / name
+    project.mkdir()
+    for item in ("mkdocs.yml", "docs", "overrides", "content", "practices"):
+        source = REPO / item
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / item)
+    write_corpus(project, 60, seed=3, today=dt.date(2026, 11, 22))
+    for entry_id, body in META_LIKE.items():
+        (project / "practices" / f"{entry_id}.md").write_text(_entry_text(body), "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "      review_months: 24\n",
+            f"      review_months: 24\n      parallel: {str(parallel).lower()}\n"
+            "      parallel_min_entries: 1\n",
+        ),
+        "utf-8",
+    )
+    return project
+
+
+def _build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+
+
+@pytest.fixture(scope="module")
+def two_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    tmp_path = tmp_path_factory.mktemp("integrity")
+    sites = []
+    for name, parallel in (("serial", False), ("parallel", True)):
+        site = tmp_path / f"{name}-site"
+        result = _build(_project(tmp_path, name, parallel), site)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert ("Prozessen umgewandelt" in result.stderr) is parallel
+        sites.append(site)
+    return sites[0], sites[1]
+
+
+def test_serial_and_parallel_builds_write_the_same_bytes(two_sites: tuple[Path, Path]) -> None:
+    serial, parallel = two_sites
+
+    def files(site: Path) -> list[Path]:
+        # The gzipped sitemap carries its own time stamp; its text twin is compared.
+        return sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+
+    names = [p for p in files(serial) if p.suffix != ".gz"]
+    assert names == [p for p in files(parallel) if p.suffix != ".gz"]
+    assert len([p for p in names if p.parts[0] == "praxisbeispiele"]) > 20
+    different = [p for p in names if (serial / p).read_bytes() != (parallel / p).read_bytes()]
+    assert different == []
+
+
+@pytest.mark.parametrize("entry_id", sorted(META_LIKE))
+def test_a_first_line_that_looks_like_metadata_stays_text(
+    two_sites: tuple[Path, Path], entry_id: str
+) -> None:
+    first_words = META_LIKE[entry_id].lstrip("-\n").split("\n", 1)[0][:20]
+    for site in two_sites:
+        page = (site / "praxisbeispiele" / entry_id / "index.html").read_text("utf-8")
+        body = page.split('<div class="praxis-body">', 1)[1]
+        assert first_words.split(":")[0] in body, (site.name, entry_id)
+        index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+        locations = {doc["location"] for doc in index["docs"]}
+        assert f"praxisbeispiele/{entry_id}/" in locations, (site.name, entry_id)
+
+
+def test_a_broken_entry_leaves_the_last_good_site_untouched(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    for item in ("mkdocs.yml", "docs", "overrides", "content", "practices", "Makefile"):
+        source = REPO / item
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / item)
+    venv = REPO / ".venv"
+    make = ["make", "-C", str(project), f"VENV={venv}", "-o", f"{venv}/.installed", "site"]
+    assert subprocess.run(make, capture_output=True, text=True, env=ENV).returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*.html")}
+    bad = _entry_text('## Ablauf {#x" onmouseover="alert(1)}\n\nText.\n')
+    (project / "practices" / "kaputt.md").write_text(bad, "utf-8")
+    failed = subprocess.run(make, capture_output=True, text=True, env=ENV)
+    assert failed.returncode != 0
+    assert "practices/kaputt.md:19: Fehler:" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*.html")} == before
