@@ -31,7 +31,6 @@ from .dialect import (
     MAX_NESTING,
     RESERVED_IDS,
     RESERVED_PREFIXES,
-    TEXT_ALIGN,
     class_allowed,
     id_problem,
 )
@@ -160,8 +159,6 @@ def _element_violations(element: Element, seen_ids: set[str]) -> Iterator[Violat
             problem = link_target_problem(value)
             if problem:
                 yield Violation(f"Link `{value}`: {problem}", value)
-        elif name == "style" and not TEXT_ALIGN.fullmatch(value):
-            yield Violation("Das Attribut `style` ist im Haupttext nicht erlaubt.", "style")
         elif name == "start" and not value.isdigit():
             yield Violation("Die Nummerierung einer Liste muss eine Zahl sein.", value)
         elif name == "align" and value not in ("left", "right", "center"):

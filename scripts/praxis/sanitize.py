@@ -59,8 +59,8 @@ ATTRIBUTES = {
     "*": GENERIC,
     "a": GENERIC | {"href"},
     "img": GENERIC | {"src", "alt", "width", "height", "loading"},
-    "td": GENERIC | {"style", "colspan", "rowspan"},
-    "th": GENERIC | {"style", "colspan", "rowspan", "scope"},
+    "td": GENERIC | {"align", "colspan", "rowspan"},
+    "th": GENERIC | {"align", "colspan", "rowspan", "scope"},
     "ol": GENERIC | {"start"},
     "details": GENERIC | {"open"},
 }
@@ -74,7 +74,6 @@ def sanitize_html(html: str) -> str:
         tags=set(TAGS),
         attributes={k: set(v) for k, v in ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
-        filter_style_properties={"text-align"},
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
