@@ -15,7 +15,14 @@ FORBIDDEN_CHARS = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b\u202a-\u202e\u2060-\u2064"
     r"\u2066-\u2069\ufeff]"
 )
-INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
+# A character that shows: not a space, not a format character (zero-width, joiners, bidi marks,
+# soft hyphen, variation selectors) and not a combining mark on its own. One pattern for the
+# check (`is_blank`) and the JSON Schema, so both call the same text empty.
+VISIBLE = (
+    r"[^\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u20d0-\u20ff]"
+)
+_VISIBLE = re.compile(VISIBLE)
 
 
 def hidden_character(value: str) -> str | None:
@@ -27,8 +34,4 @@ def hidden_character(value: str) -> str | None:
 def is_blank(text: str) -> bool:
     """Whether a text shows nothing: only spaces, line breaks and invisible characters
     (a title of zero-width joiners is as empty as no title)."""
-    if not text.strip():
-        return True
-    from unicodedata import category  # only texts with something besides spaces get here
-
-    return all(category(ch) in INVISIBLE_CATEGORIES for ch in text if not ch.isspace())
+    return _VISIBLE.search(text) is None

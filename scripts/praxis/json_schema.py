@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .characters import FORBIDDEN_CHARS
+from .characters import FORBIDDEN_CHARS, VISIBLE
 from .model import CONTENT_TYPE_BY_KEY, CONTENT_TYPES, Vocabulary
 from .rules.fields import DATE, EMAIL, HTML_TAG, MARKDOWN_LINK, PHONE
 from .schema import ENTRY_ID, Field, Kind, fields_for
@@ -60,12 +60,6 @@ def _terms(vocabulary: Vocabulary) -> dict[str, Any]:
     }
 
 
-# A character that shows: not a space and not an invisible format character (`is_blank`).
-VISIBLE_PATTERN = (
-    r"[^\s\u00ad\u034f\u061c\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
-)
-
-
 def _text(spec: Field) -> dict[str, Any]:
     forbidden = [HTML_TAG.pattern, FORBIDDEN_CHARS.pattern]
     if spec.name == "summary":
@@ -73,7 +67,7 @@ def _text(spec: Field) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": ["string", "number"],  # YAML 1.2 reads `funding: 5000` as a number
         "minLength": 1,
-        "pattern": VISIBLE_PATTERN,
+        "pattern": VISIBLE,
         "not": {"type": "string", "pattern": "|".join(f"(?:{p})" for p in forbidden)},
     }
     if spec.max_length is not None:

@@ -128,14 +128,14 @@ MAX_PROBLEMS_PER_PAGE = 50
 # or a listed one in another form, sends the page to the parser; it is not an error by itself.
 # Not here on purpose: SVG `fill`, `stroke`, `filter`, `mask`, `clip-path`, `cursor` (`url()`).
 PLAIN_ATTRIBUTES = (
-    *("title", "rel", "for", "xmlns", "viewbox", "d", "type", "name", "tabindex"),
+    *("title", "rel", "for", "xmlns", "viewBox", "d", "type", "name", "tabindex"),
     *("role", "autocomplete", "content", "datetime", "spellcheck", "placeholder", "lang"),
     *("dir", "charset", "autocorrect", "autocapitalize", "value", "hidden", "checked", "align"),
     *("alt", "width", "height", "colspan", "rowspan", "scope", "start", "reversed", "target"),
     *("hreflang", "defer", "async", "media", "sizes", "headers", "abbr", "open", "selected"),
     *("disabled", "readonly", "required", "multiple", "min", "max", "step", "pattern", "size"),
     *("maxlength", "minlength", "cols", "rows", "label", "method", "xmlns:xlink", "focusable"),
-    *("version", "preserveaspectratio", "transform", "cx", "cy", "r", "x", "y", "points"),
+    *("version", "preserveAspectRatio", "transform", "cx", "cy", "r", "x", "y", "points"),
     *("opacity", "fill-rule", "clip-rule", "loading", "decoding", "download", "property"),
     *("referrerpolicy", "crossorigin", "translate", "accesskey", "inputmode", "novalidate"),
 )
@@ -184,6 +184,7 @@ _POSSESSIVE = b"+" if sys.version_info >= (3, 11) else b""
 # The whole document after the policy element: text, tags with double-quoted attributes from the
 # lists above, end tags, external and JSON scripts, title and textarea with text free of `<`.
 # Every token ends where a browser ends it, so every attribute a browser sees is checked here.
+# Matched as written: names in lower case (SVG's as spelt); other spellings go to the parser.
 _DOCUMENT = re.compile(
     rb"[^<]*(?:<(?:"
     rb"/[a-z][-a-z0-9]*" + _WS + rb"*>"
@@ -195,7 +196,7 @@ _DOCUMENT = re.compile(
     rb"|script(?:" + _WS + rb'+id="[^"]*")?' + _WS + rb'+type="application/json">[^<]*</script>'
     rb"|title" + _ATTRIBUTES + _WS + rb"*>[^<]*</title>"
     rb"|textarea" + _ATTRIBUTES + _WS + rb"*>[^<]*</textarea>"
-    rb"|(?![a-z/!?])"
+    rb"|(?![a-zA-Z/!?])"  # a `<` that starts no tag (in any case) is text
     rb")[^<]*)*" + _POSSESSIVE + rb"\Z"
 )
 _PREFIX = re.compile(
@@ -212,11 +213,10 @@ def plainly_clean(raw: bytes) -> bool:
     prefix = _PREFIX.match(raw)
     if prefix is None:
         return False
-    low = raw.lower()
-    if _DOCUMENT.match(low, prefix.end()) is None:
+    if _DOCUMENT.match(raw, prefix.end()) is None:
         return False
     # Every id is in the form _ID finds (see _ATTRIBUTE); a hit in text only costs a parse.
-    ids = [value for value in _ID.findall(low, prefix.end()) if value]
+    ids = [value for value in _ID.findall(raw, prefix.end()) if value]
     return len(ids) == len(set(ids)) and not any(b"&" in value for value in ids)
 
 
