@@ -526,6 +526,8 @@ def check_block_size(entry: Entry, body: Body) -> Iterator[Problem]:
         text.count(mark) > MAX_OPEN_MARKS for mark in OPEN_MARKS
     ):
         return
+    if len(blocks) == 1 and len(text) <= MAX_BLOCK_CHARS:
+        blocks = BLOCK_SEPARATOR.split(text)  # a short body with many marks: find their paragraph
     line_no = body.first_line
     for block in blocks:
         stripped = block.lstrip("\n")
