@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from praxis import output_policy
 from praxis.output_policy import (
@@ -322,6 +324,49 @@ def test_the_header_policy_adds_what_a_meta_element_cannot_carry() -> None:
     assert HEADER_CONTENT_SECURITY_POLICY == CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'"
     assert "'unsafe-inline'" not in CONTENT_SECURITY_POLICY
     assert "'unsafe-eval'" not in CONTENT_SECURITY_POLICY
+
+
+# Random pages from pieces of markup, harmless and hostile: the fast path must never accept a page
+# in which the parser finds a violation.
+PIECES = (
+    *("<p>", "</p>", "</div>", "<span>", "Text", " ", "\n", "\t", ">", "<", '"', "'", "=", "/"),
+    *("&amp;", "&#106;", "<br/>", "</DIV>", "</a>", '<a href="', "<a", "<!--", "-->", "--!>"),
+    *("</svg>", "</style>", "</title>", "</textarea>", "</script>", "<![CDATA[", "<title>"),
+    *('<script type="application/json">', '<script src="x.js">', "<noscript>", "<textarea>"),
+    *('<meta http-equiv="refresh" content="0;url=//e.org">', "<base href=/>", "<iframe>"),
+)
+TAG_NAMES = ("p", "div", "a", "area", "img", "link", "svg", "image", "math", "form", "IMG", "Img")
+TAG_NAMES += ("script", "style", "title", "textarea", "animate", "meta", "video", "input", "use")
+ATTRIBUTES = (
+    *(' id="a"', ' id="b"', ' ID="a"', ' class="c"', ' title="x > y"', ' title="<a "', " hidden"),
+    *(
+        ' onclick="x"',
+        " ONCLICK=x",
+        "/onload=x",
+        ' href="javascript:x"',
+        ' href="java&#9;script:x"',
+    ),
+    *(' href="https://e.org/"', ' href="../x/"', ' href="//e.org/"', ' rel="canonical"'),
+    *(' rel="stylesheet"', ' src="x.png"', ' src="//example.org/x.png"', " src=x.png"),
+    *(' src="https://example.org/x.png"', ' src="/\t/example.org"', ' srcset="a 1x, //e.org/b"'),
+    *(' style="color: red"', ' style="background:url(//e.org/x)"', ' data-x="1"', ' fill="a"'),
+    *(' aria-label="y"', ' viewBox="0 0 1 1"', ' action="//e.org"', ' values="javascript:x"'),
+    *(" xlink:href=javascript:x", ' poster="//e.org/p"', ' type="application/json"', "'", '"'),
+)
+TAGS = st.builds(
+    lambda name, attributes, end: f"<{name}{''.join(attributes)}{end}",
+    st.sampled_from(TAG_NAMES),
+    st.lists(st.sampled_from(ATTRIBUTES), max_size=4),
+    st.sampled_from((">", "/>", " >", "")),
+)
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(TAGS, st.sampled_from(PIECES)), max_size=16).map("".join))
+def test_the_fast_path_never_accepts_what_the_parser_rejects(markup: str) -> None:
+    text = page(markup)
+    if plainly_clean(text.encode()):
+        assert read_page(text, site_url=SITE_URL) == []
 
 
 # --- The real site -------------------------------------------------------------------------------
