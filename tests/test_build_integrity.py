@@ -123,3 +123,30 @@ def test_a_broken_entry_leaves_the_last_good_site_untouched(tmp_path: Path) -> N
     assert "practices/kaputt.md:19: Fehler:" in failed.stderr
     assert "Traceback" not in failed.stderr
     assert {p: p.read_bytes() for p in (project / "site").rglob("*.html")} == before
+
+
+def test_bodies_the_check_accepts_build_strictly_under_the_output_policy(tmp_path: Path) -> None:
+    """The property end to end: hostile-looking bodies that pass `praxis check` pass the strict
+    build, whose last step is the output policy. Deterministic: a fixed seed picks the bodies."""
+    import random
+
+    from praxis.corpus import load_corpus
+    from test_hostile_markup import PIECES
+
+    project = tmp_path / "project"
+    project.mkdir()
+    for item in ("mkdocs.yml", "docs", "overrides", "content/vocabularies"):
+        source = REPO / item
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / item)
+    (project / "practices").mkdir()
+    rng = random.Random(11)
+    for attempt in range(400):
+        body = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40)))
+        (project / "practices" / f"probe-{attempt}.md").write_text(_entry_text(body), "utf-8")
+    today = dt.date(2026, 11, 22)
+    for problem in load_corpus(project, today=today).errors:
+        (project / problem.path).unlink(missing_ok=True)
+    assert load_corpus(project, today=today).errors == []
+    assert len(list((project / "practices").iterdir())) >= 40
+    result = _build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]

@@ -172,3 +172,22 @@ def test_a_hand_written_page_that_would_replace_a_generated_one_fails_the_build(
     assert result.returncode == 1
     assert "themen/index.html: themen.md, themen/index.md" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# -- smaller promises ----------------------------------------------------------------------
+
+
+def test_a_decomposed_file_name_gets_the_german_suggestion() -> None:
+    from unicodedata import normalize
+
+    from praxis.rules.files import suggest_file_name
+
+    assert suggest_file_name(normalize("NFD", "Übung für Ämter.md")) == "uebung-fuer-aemter.md"
+
+
+def test_a_very_long_key_is_named_as_such(content_root: Path) -> None:
+    from praxis.frontmatter import parse
+
+    text = "---\ntitle: x\n" + "schluessel" * 120 + ": wert\n---\nText\n"
+    (problem,) = parse(text, "practices/x.md")[1]
+    assert problem.line == 3 and "Feldname ist 1200 Zeichen lang" in problem.message
