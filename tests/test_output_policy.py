@@ -394,6 +394,13 @@ def test_every_page_starts_with_the_policy_and_declares_its_charset_in_time() ->
         assert b'<meta charset="utf-8">' in head, path
 
 
+def test_the_operator_page_shows_the_policy_as_defined_in_code() -> None:
+    text = (REPO / "docs" / "betrieb" / "sicherheit.md").read_text("utf-8")
+    assert f"\n{CONTENT_SECURITY_POLICY}\n" in text  # the meta policy, as a block of its own
+    # the header policy: on its own, in the nginx and in the Apache example
+    assert text.count(HEADER_CONTENT_SECURITY_POLICY) == 3
+
+
 def _material_scripts(partial: str) -> list[str]:
     return re.findall(r"<script>(.*?)</script>", (MATERIAL / partial).read_text("utf-8"), re.S)
 
