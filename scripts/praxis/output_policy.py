@@ -34,7 +34,10 @@ from .problems import Problem
 
 # The policy of every page, as a `<meta http-equiv>` element (see overrides/main.html). No inline
 # script of any kind: Material's inline scripts are replaced by files (overrides/partials/
-# javascripts/). `img-src data:` is for the icons inside Material's own stylesheet.
+# javascripts/). No inline style either (Material needs none; tables align with `align`).
+# `img-src data:` is for the icons inside Material's own stylesheet; `base-uri 'none'` because
+# no page has a `<base>` (the check below forbids it). A Pagefind search would need
+# `'wasm-unsafe-eval'` in script-src (see docs/betrieb/sicherheit.md).
 CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'self'",
@@ -43,11 +46,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
-        "media-src 'self'",
         "object-src 'none'",
         "frame-src 'none'",
         "worker-src 'self'",
-        "manifest-src 'self'",
         "base-uri 'none'",
         "form-action 'self'",
     )
@@ -55,7 +56,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
 # What a server should send as a header: the same, plus what a `<meta>` element cannot carry.
 HEADER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'"
 
-RULE = "output-policy"
 HTML_SUFFIXES = (".html", ".htm")
 
 # Attributes whose value the browser fetches (or sends a form or a ping to) by itself.
