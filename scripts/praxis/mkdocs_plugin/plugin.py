@@ -38,6 +38,7 @@ from ..render import DEFAULT_PAGE_SIZE, PageSpec, SiteRenderer
 from ..rules.review import DEFAULT_REVIEW_MONTHS
 from ..taxonomy import TaxonomyIndex, build_index
 from .incremental import PageMemo
+from .preview import LIVERELOAD_JS, LIVERELOAD_URI, use_external_livereload
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -80,10 +81,12 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.progress: Progress | None = None
         self.workers = 1
         self.bodies: ParallelBodies | None = None
+        self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps the plugin (and its memo) alive across serve rebuilds.
         self.memo = PageMemo() if dirty else None
+        self.serving = command == "serve"
         # `mkdocs serve` runs a threaded server; forking there is not worth the risk.
         self.workers = default_workers() if command in ("build", "gh-deploy") else 1
 
@@ -120,6 +123,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.serving:  # the preview's live reload, as a file the policy allows
+            files.append(File.generated(config, LIVERELOAD_URI, content=LIVERELOAD_JS))
         if self.corpus is not None and self.index is not None:
             data = export_json(self.corpus.entries, self.index.taxonomies)
             files.append(File.generated(config, EXPORT_URI, content=data))
@@ -259,6 +264,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        use_external_livereload(server)
         root = Path(config.config_file_path).parent / self.config.content_root
         for folder in ("practices", "content"):
             if (root / folder).is_dir():

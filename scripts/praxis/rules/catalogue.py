@@ -376,8 +376,17 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "build-audit",
         "build",
-        "Eine Übersichtsseite listet nicht genau die passenden Einträge.",
-        "Fehler im Generator: bitte melden.",
+        "Eine Übersichtsseite listet nicht genau die passenden Einträge, oder eine erzeugte "
+        "Seite wurde von einer anderen ersetzt.",
+        "Fehler im Generator oder eine Seite in docs/ mit derselben Adresse: bitte melden.",
+    ),
+    RuleInfo(
+        "output-policy",
+        "build",
+        "Eine gebaute Seite enthält Skript im HTML, lädt von einem anderen Server, hat "
+        "`<base>`, eine doppelte `id` oder nicht die Content-Security-Policy.",
+        "Das Element entfernen (meist in einer handgeschriebenen Seite unter docs/ oder einer "
+        "Vorlage in overrides/); siehe die Betriebsseite Sicherheit.",
     ),
 )
 
