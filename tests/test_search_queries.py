@@ -1,0 +1,65 @@
+"""The judged search queries (tests/search/queries.yml) stay valid as the examples change.
+
+Every judged id must be a published example entry, and every query class keeps enough queries
+to say something. This checks the query set, never how well a search engine answers it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from praxis.corpus import load_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+MIN_PER_CLASS = 3
+MIN_QUERIES = 45
+
+
+@pytest.fixture(scope="module")
+def rel() -> ModuleType:
+    saved = list(sys.path)  # bench/relevance.py adds its folder
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "bench_relevance_queries", REPO / "bench" / "relevance.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path[:] = saved
+
+
+@pytest.fixture(scope="module")
+def queries(rel: ModuleType) -> list:
+    return rel.load_queries()
+
+
+def test_every_judged_id_is_a_published_example_entry(queries: list) -> None:
+    corpus = load_corpus(REPO)
+    published = {e.id for e in corpus.entries if not e.draft}
+    unknown = sorted(
+        f"{q.text!r}: {entry}"
+        for q in queries
+        for entry in q.all_relevant
+        if entry not in published
+    )
+    assert unknown == []
+
+
+def test_every_class_has_enough_queries(rel: ModuleType, queries: list) -> None:
+    counts = Counter(q.kind for q in queries)
+    assert {kind: counts[kind] for kind in rel.CLASSES if counts[kind] < MIN_PER_CLASS} == {}
+    assert len(queries) >= MIN_QUERIES
+
+
+def test_queries_are_unique(queries: list) -> None:
+    texts = Counter(q.text.casefold() for q in queries)
+    assert [text for text, count in texts.items() if count > 1] == []
