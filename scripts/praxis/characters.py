@@ -9,11 +9,12 @@ import re
 
 # C0/C1 control characters (but tab and line breaks), the bidirectional overrides that can make
 # text read differently from what is stored ("Trojan Source"), and invisible spaces and joiners
-# that split words for search without showing (zero-width space, word joiner, BOM inside text).
+# that split words for search without showing (zero-width space, word joiner, BOM inside text),
+# and the Unicode line and paragraph separators (YAML's `\L`, `\P`), which no editor types.
 # Zero-width (non-)joiners stay allowed: scripts and emoji need them.
 FORBIDDEN_CHARS = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b\u202a-\u202e\u2060-\u2064"
-    r"\u2066-\u2069\ufeff]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b\u2028\u2029\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 # A character that shows: not a space, not a format character (zero-width, joiners, bidi marks,
 # soft hyphen, variation selectors) and not a combining mark on its own. One pattern for the
