@@ -103,6 +103,18 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         where, better = _error_line(exc, block)
         index = _clamp_to_block(where, block)
+        tab = None if better else _tab_line(exc, block, index)
+        if tab is not None:
+            problems.append(
+                Problem(
+                    path,
+                    offset + tab,
+                    "yaml-syntax",
+                    f"Der Front Matter ist kein gültiges YAML: In Zeile {offset + tab} steht "
+                    "ein Tabulator. Rücken Sie nur mit Leerzeichen ein.",
+                )
+            )
+            return fm, problems
         line = offset + index
         reason = better or _long_key(block, index) or _yaml_reason(exc)
         problems.append(
@@ -168,6 +180,27 @@ def _error_line(exc: yaml.MarkedYAMLError, block: str) -> tuple[int, str | None]
             if _unbalanced_quote(lines[index]):
                 return index, "ein Anführungszeichen wird in dieser Zeile nicht geschlossen"
     return problem_line, None
+
+
+def _tab_line(exc: yaml.MarkedYAMLError, block: str, index: int) -> int | None:
+    """The block line holding the tab YAML stumbled over, if the error is about a tab.
+
+    YAML has no word for a tab in the indentation: libyaml calls it a character that cannot
+    start a token, and points at the reported line or, for nested keys, at the line YAML was
+    reading. A tab in the indentation of either of them is the editor's mistake to fix.
+    """
+    lines = block.split("\n")
+    candidates = [index]
+    if exc.problem_mark is not None:
+        candidates.append(exc.problem_mark.line)
+    for candidate in candidates:
+        if 0 <= candidate < len(lines) and _TAB_INDENT.match(lines[candidate]):
+            return candidate
+    return None
+
+
+# A tab somewhere in the indentation, including between list dashes.
+_TAB_INDENT = re.compile(r"^[ \t-]*\t")
 
 
 # YAML reads a key of a `key: value` line only up to this many characters.
