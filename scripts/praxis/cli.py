@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,8 +25,45 @@ class UsageError(Exception):
     """A mistake in how the command was called (not in the content)."""
 
 
+class _GermanHelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout with a German usage line."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
+# argparse's own error texts, as (English pattern, German replacement), applied in order.
+_ERROR_TEXTS = (
+    (r"the following arguments are required: ", "diese Angaben fehlen: "),
+    (r"unrecognized arguments: ", "unbekannte Angaben: "),
+    (r"^argument (\S+): ", r"\1: "),
+    (r"invalid choice: (.*) \(choose from (.*)\)$", r"ungültiger Wert \1 (möglich: \2)"),
+    (r"expected one argument", "hier fehlt ein Wert"),
+    (r"invalid (\w+) value: ", r"ungültiger Wert (\1): "),
+)
+
+
 class _Parser(argparse.ArgumentParser):
+    """A parser whose help screens and errors are German (also for every subcommand)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _GermanHelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "Argumente"
+        self._optionals.title = "Optionen"
+        if add_help:
+            self.add_argument(
+                "-h",
+                "--help",
+                action="help",
+                default=argparse.SUPPRESS,
+                help="diese Hilfe anzeigen und beenden",
+            )
+
     def error(self, message: str) -> None:  # German, and exit code 2 as documented
+        for english, german in _ERROR_TEXTS:
+            message = re.sub(english, german, message)
         self.print_usage(sys.stderr)
         print(f"praxis: Aufruf fehlerhaft: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
