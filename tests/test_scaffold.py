@@ -243,7 +243,12 @@ def test_new_with_flags_creates_the_file(
     )
     assert code == 0
     path = content_root / "practices" / "clearingstelle-sued.md"
-    assert "Angelegt: practices/clearingstelle-sued.md" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Angelegt: practices/clearingstelle-sued.md" in out
+    # `praxis` is not on the PATH: the next step names commands that work in the project folder.
+    assert "make check" in out
+    assert ".venv/bin/praxis check practices/clearingstelle-sued.md" in out
+    assert not re.search(r"(?<![/\w])praxis check", out)
     entry = load_corpus(content_root, today=TODAY).entries[0]
     assert entry.path == "practices/clearingstelle-sued.md"
     assert entry.fields["topics"] == ["clearingverfahren", "meldestellen", "hassrede"]

@@ -341,8 +341,8 @@ def render_template(
         "die Zeile löschen.",
         "# - Listen stehen in eckigen Klammern und enthalten Kennungen: topics: [hassrede, "
         "meldestellen]",
-        "# - Die Prüfung (`praxis check` oder die Prüfung im Pull Request) nennt jede Zeile, die "
-        "noch fehlt.",
+        "# - Die Prüfung (`make check` im Projektordner oder die Prüfung im Pull Request) nennt "
+        "jede Zeile, die noch fehlt.",
     ]
     body_fields: list[str] = []
     for spec in fields_for(content_type):
@@ -592,7 +592,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
 
     vocabularies, problems = load_vocabularies(root)
     if problems:
-        raise UsageError("Die Vokabulare sind fehlerhaft; prüfen Sie zuerst mit `praxis check`.")
+        raise UsageError("Die Vokabulare sind fehlerhaft; prüfen Sie zuerst mit `make check`.")
     try:
         values = _flag_values(args, vocabularies)
         content_type, title = args.type, args.title
@@ -633,7 +633,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         "Nächste Schritte:\n"
         f'  1. {rel} öffnen, jede leere Angabe ("") ausfüllen oder die Zeile löschen und die '
         "Hinweise <!-- … --> im Text durch Ihren Text ersetzen.\n"
-        f"  2. Prüfen: praxis check {rel}\n"
+        f"  2. Prüfen (im Projektordner): make check oder .venv/bin/praxis check {rel}\n"
         f"  3. Vorschau: make serve, dann http://127.0.0.1:8000/{entry.content_type.url_path}/"
         f"{entry.entry_id}/"
     )
