@@ -191,3 +191,31 @@ def test_a_very_long_key_is_named_as_such(content_root: Path) -> None:
     text = "---\ntitle: x\n" + "schluessel" * 120 + ": wert\n---\nText\n"
     (problem,) = parse(text, "practices/x.md")[1]
     assert problem.line == 3 and "Feldname ist 1200 Zeichen lang" in problem.message
+
+
+def test_terms_carry_their_synonyms(content_root: Path) -> None:
+    from praxis.vocabulary import load_vocabularies
+
+    vocabularies, problems = load_vocabularies(content_root)
+    assert problems == []
+    assert "Hass im Netz" in vocabularies["topics"].get("hassrede").synonyms
+
+
+@pytest.mark.parametrize(
+    ("synonyms", "reason"),
+    [("Hetze", "ist eine Liste"), ("[Hetze, hetze]", "doppelt"), ('["<b>x</b>"]', "ohne `<`")],
+)
+def test_bad_synonyms_are_reported_at_their_line(
+    content_root: Path, synonyms: str, reason: str
+) -> None:
+    file = _edit(
+        content_root,
+        "topics.yml",
+        "synonyms: [Hass im Netz, Hetze, Hasskommentare, Hate Speech]",
+        f"synonyms: {synonyms}",
+    )
+    problems = _vocabulary_problems(content_root)
+    assert [(p, line) for p, line, _ in problems] == [
+        ("content/vocabularies/topics.yml", _line_of(file, f"synonyms: {synonyms}"))
+    ]
+    assert reason in problems[0][2]

@@ -95,3 +95,50 @@ def test_actor_filter_from_a_fact_box_link_lists_the_entries_with_that_actor(
     assert result_ids(page) == expected
     assert page.locator("#pf-akteur").input_value() == "polizei"
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("words", "field", "term"),
+    [
+        ("Hass im Netz", "topics", "hassrede"),  # a synonym from content/vocabularies/topics.yml
+        ("Fake News", "topics", "desinformation"),
+        ("Öffentlichkeitsarbeit", "topics", "oeffentlichkeitsarbeit"),  # a term's label
+    ],
+)
+def test_words_find_entries_through_their_terms_labels_and_synonyms(
+    chromium, example_site_url, words: str, field: str, term: str
+):
+    expected = practices_with(field, term)
+    assert expected
+    page = chromium.new_page()
+    page.goto(f"{example_site_url}/praxisfinder/")
+    page.locator("[data-status]").filter(has_text="gefunden").wait_for()
+    page.locator("#pf-suche").fill(words)
+    page.wait_for_function(
+        "count => document.querySelectorAll('[data-results] li').length >= count",
+        arg=len(expected),
+    )
+    assert expected <= result_ids(page)
+    page.close()
+
+
+def test_a_state_is_found_by_its_name(chromium, example_site_url):
+    states = {
+        entry_id: data["municipality"]["state"]
+        for entry_id, data in published().items()
+        if isinstance(data.get("municipality"), dict) and data["municipality"].get("state")
+    }
+    state = "sachsen"
+    expected = {entry_id for entry_id, value in states.items() if value == state}
+    label = yaml.safe_load((REPO / "content/vocabularies/states.yml").read_text("utf-8"))
+    name = next(t["label"] for t in label["terms"] if t["id"] == state)
+    page = chromium.new_page()
+    page.goto(f"{example_site_url}/praxisfinder/")
+    page.locator("[data-status]").filter(has_text="gefunden").wait_for()
+    page.locator("#pf-suche").fill(name)
+    page.wait_for_function(
+        "count => document.querySelectorAll('[data-results] li').length >= count",
+        arg=max(len(expected), 1),
+    )
+    assert expected and expected <= result_ids(page)
+    page.close()

@@ -62,6 +62,9 @@ def export_data(entries: Sequence[Entry], taxonomies: Sequence[Taxonomy]) -> dic
                 "title": t.vocabulary.title,
                 "path": t.path,
                 "terms": {term.id: term.label for term in t.vocabulary.terms},
+                "synonyms": {
+                    term.id: list(term.synonyms) for term in t.vocabulary.terms if term.synonyms
+                },
             }
             for t in taxonomies
         },

@@ -12,6 +12,8 @@ class Term:
     id: str
     label: str
     description: str
+    # Other words readers use for the term ("Hass im Netz" for `hassrede`); search uses them.
+    synonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from .problems import Problem
 
 VOCABULARY_DIR = "content/vocabularies"
 TERM_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+REQUIRED_TERM_KEYS = frozenset({"id", "label", "description"})
+TERM_KEYS = REQUIRED_TERM_KEYS | {"synonyms"}
 # A vocabulary's pages live in one folder directly under the site root.
 PAGE_PATH = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Term ids that would name a generated page other than the term's own.
@@ -109,16 +111,19 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
     seen: set[str] = set()
     for index, raw in enumerate(raw_terms):
         line = lines.get(("terms", index), 1)
-        if not isinstance(raw, dict) or set(raw) != {"id", "label", "description"}:
+        if not isinstance(raw, dict) or not REQUIRED_TERM_KEYS <= set(raw) <= TERM_KEYS:
             problems.append(
                 Problem(
                     rel,
                     line,
                     "vocabulary",
-                    "Jeder Begriff braucht genau die Felder `id`, `label` und `description`.",
+                    "Jeder Begriff braucht genau die Felder `id`, `label` und `description`; "
+                    "`synonyms` (eine Liste anderer Wörter für den Begriff) ist freiwillig.",
                 )
             )
             continue
+        synonyms, found = _synonyms(raw.pop("synonyms", []), rel, lines, ("terms", index))
+        problems.extend(found)
         if not all(isinstance(raw[k], str) and raw[k].strip() for k in raw):
             problems.append(
                 Problem(
@@ -154,7 +159,9 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
             )
             continue
         seen.add(raw["id"])
-        terms.append(Term(raw["id"], raw["label"].strip(), raw["description"].strip()))
+        terms.append(
+            Term(raw["id"], raw["label"].strip(), raw["description"].strip(), synonyms)
+        )
     if problems:
         return None, problems
     vocabulary = Vocabulary(
@@ -166,3 +173,40 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
         lines={"path": lines.get(("path",), 1)},
     )
     return vocabulary, []
+
+
+def _synonyms(
+    raw: object, rel: str, lines: dict, where: tuple[object, ...]
+) -> tuple[tuple[str, ...], list[Problem]]:
+    """A term's optional synonyms: a list of distinct, non-empty plain texts."""
+    line = lines.get((*where, "synonyms"), lines.get(where, 1))
+    if not isinstance(raw, list):
+        return (), [
+            Problem(
+                rel,
+                line,
+                "vocabulary",
+                "`synonyms` ist eine Liste, zum Beispiel `synonyms: [Hass im Netz, Hetze]`.",
+            )
+        ]
+    synonyms: list[str] = []
+    problems = []
+    for position, item in enumerate(raw):
+        item_line = lines.get((*where, "synonyms", position), line)
+        text = " ".join(item.split()) if isinstance(item, str) else ""
+        if not text or "<" in text or ">" in text:
+            problems.append(
+                Problem(
+                    rel,
+                    item_line,
+                    "vocabulary",
+                    "Ein Synonym ist ein kurzer Text ohne `<` und `>`.",
+                )
+            )
+        elif text.casefold() in {s.casefold() for s in synonyms}:
+            problems.append(
+                Problem(rel, item_line, "vocabulary", f"Das Synonym „{text}“ steht doppelt.")
+            )
+        else:
+            synonyms.append(text)
+    return tuple(synonyms), problems

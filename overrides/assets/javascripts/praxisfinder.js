@@ -44,6 +44,21 @@
     return chosen;
   }
 
+  // The labels and synonyms of an entry's terms ("Sachsen", "Modul 2", "Hass im Netz").
+  function termWords(entry) {
+    var words = [];
+    Object.keys(data.taxonomies || {}).forEach(function (field) {
+      var taxonomy = data.taxonomies[field];
+      var ids = entry[field];
+      if (typeof ids === "string") { ids = [ids]; }
+      (ids || []).forEach(function (id) {
+        words.push(taxonomy.terms[id] || "");
+        words = words.concat((taxonomy.synonyms || {})[id] || []);
+      });
+    });
+    return words.join(" ");
+  }
+
   function matches(entry, type, chosen, words) {
     if (type && entry.type !== type) { return false; }
     for (var i = 0; i < chosen.length; i++) {
@@ -52,7 +67,8 @@
     }
     if (!words.length) { return true; }
     var haystack = entry._text || (entry._text = fold(
-      entry.title + " " + entry.summary + " " + (entry.municipality || "")));
+      entry.title + " " + entry.summary + " " + (entry.municipality || "") + " " +
+      termWords(entry)));
     return words.every(function (word) { return haystack.indexOf(word) >= 0; });
   }
 
