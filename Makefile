@@ -18,8 +18,30 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## Validate the content and serve a live preview on http://127.0.0.1:8000
+# Before `mkdocs serve`: a busy port gets one German sentence instead of a traceback.
+# SO_REUSEADDR as in MkDocs' server, so a preview stopped a moment ago does not count as busy.
+define PORT_FREE
+import socket, sys
+host, port = sys.argv[1], sys.argv[2]
+try:
+    number = int(port)
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, number))
+except (ValueError, OverflowError):
+    sys.exit(f"PORT={port} ist keine Portnummer. Beispiel: make serve PORT=8001")
+except OSError:
+    sys.exit(
+        f"Port {port} ist schon belegt (läuft die Vorschau schon in einem anderen Fenster?). "
+        f"Beenden Sie das andere Programm oder wählen Sie einen anderen Port: "
+        f"make serve PORT={number + 1}"
+    )
+endef
+export PORT_FREE
+
+## Validate the content and serve a live preview on http://127.0.0.1:8000 (other port: PORT=8001)
 serve: $(STAMP)
+	@$(BIN)/python -c "$$PORT_FREE" $(HOST) $(PORT)
 	$(BIN)/praxis check
 	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT)
 
