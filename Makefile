@@ -9,6 +9,8 @@ PORT   ?= 8000
 # `make check CHECK_FORMAT=github` prints annotations for pull requests
 CHECK_FORMAT ?= text
 LINKCHECK_DIR ?= site
+# Material prints an English end-of-life banner on every mkdocs call; editors need not read it.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site linkcheck check test lint browser tools bench clean
 
