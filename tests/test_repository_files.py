@@ -311,6 +311,18 @@ def test_pull_request_template_has_the_checklist() -> None:
         assert any(needle in item for item in items), needle
 
 
+def test_pull_request_checklist_asks_only_what_can_be_done_before_opening() -> None:
+    """The automatic check runs after the pull request is opened: nobody can tick "it is green"."""
+    text = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    items = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    checked = next(item for item in items if "Geprüft" in item)
+    assert "grün" not in checked
+    assert "`make check`" in checked and "nach dem Öffnen des Pull Requests" in checked
+    assert not any("`praxis check`" in item for item in items)  # not on the PATH
+    preview = next(item for item in items if "Vorschau" in item)
+    assert "nach dem Öffnen des Pull Requests" in preview
+
+
 def test_issue_form_matches_the_schema_and_the_vocabularies() -> None:
     result = check_jsonschema("github-issue-forms", ISSUE_FORM)
     assert result.returncode == 0, result.stdout + result.stderr
