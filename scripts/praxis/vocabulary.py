@@ -159,9 +159,7 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
             )
             continue
         seen.add(raw["id"])
-        terms.append(
-            Term(raw["id"], raw["label"].strip(), raw["description"].strip(), synonyms)
-        )
+        terms.append(Term(raw["id"], raw["label"].strip(), raw["description"].strip(), synonyms))
     if problems:
         return None, problems
     vocabulary = Vocabulary(
