@@ -45,6 +45,7 @@ def test_bad_entry_is_rejected_exactly_as_expected(name: str, content_root: Path
 SEVERAL_RULES = {
     "body-autolink-javascript": "an autolink shows its address as the link text",
     "field-unknown-typo": "the misspelt key is unknown and the real one is missing",
+    "field-hangul-filler-title": "the filler is a forbidden character, and all it leaves is empty",
     "yaml-anchor-alias": "an anchor and the alias that uses it",
     "yaml-billion-laughs": "anchors and aliases on keys the schema does not know",
 }

@@ -10,6 +10,7 @@ worker processes while the machine has a core to spare. Plain Python: nothing he
 from __future__ import annotations
 
 import contextlib
+import html
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,7 @@ import markdown
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import Treeprocessor
 
+from .characters import hidden_character
 from .dialect import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
@@ -106,7 +108,17 @@ class _Policy(Treeprocessor):
             self.violations.extend(_element_violations(element, seen_ids))
         for raw in self.md.htmlStash.rawHtmlBlocks:
             text = str(raw)
-            if not ENTITY.fullmatch(text):
+            if ENTITY.fullmatch(text):
+                code = hidden_character(html.unescape(text))
+                if code:
+                    self.violations.append(
+                        Violation(
+                            f"`{text}` schreibt ein unsichtbares Steuerzeichen ({code}). "
+                            "Löschen Sie die Zeichenreferenz.",
+                            text,
+                        )
+                    )
+            else:
                 self.violations.append(
                     Violation(
                         "HTML ist im Haupttext nicht erlaubt. Verwenden Sie Markdown.",
@@ -218,8 +230,35 @@ class BodyRenderer:
             list(getattr(self.md, "toc_tokens", [])),
             self._anchors.anchors,
             self._anchors.anchor_links,
-            tuple(self._policy.violations),
+            (*self._policy.violations, *_missing_anchors(self._anchors)),
         )
+
+
+def _missing_anchors(collector: _AnchorCollector) -> list[Violation]:
+    """Links to sections the body does not have: MkDocs' strict build refuses them."""
+    present = set(collector.anchors)
+    missing = []
+    for fragment, written in collector.anchor_links.items():
+        if fragment in present:
+            continue
+        if fragment.startswith("fnref"):
+            label = fragment.split(":", 1)[-1]
+            missing.append(
+                Violation(
+                    f"Die Fußnote `[^{label}]` wird im Text nirgends verwendet. Setzen Sie "
+                    f"`[^{label}]` an die passende Stelle oder löschen Sie die Fußnote.",
+                    f"[^{label}]:",
+                )
+            )
+        else:
+            missing.append(
+                Violation(
+                    f"Der Link `{written}` zeigt auf keinen Abschnitt dieses Eintrags. Anker "
+                    "entstehen aus Überschriften (`## Ziele` → `#ziele`) oder aus `{#anker}`.",
+                    written,
+                )
+            )
+    return missing
 
 
 def _failed(message: str) -> RenderedBody:

@@ -87,7 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, help="Projektordner (Standard: wird gesucht)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="Einträge prüfen und jeden Fehler mit Zeile melden")
-    check.add_argument("paths", nargs="*", type=Path, help="nur diese Dateien (Standard: alle)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=_named_path,
+        help="nur diese Dateien und Ordner (Standard: alle)",
+    )
     check.add_argument(
         "--format",
         choices=sorted(FORMATTERS),
@@ -104,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     for register in _EXTRA_COMMANDS:
         register(sub)
     return parser
+
+
+def _named_path(text: str) -> Path:
+    """A path named on the command line; an empty one would silently mean the whole project."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("ein leerer Pfad ist keine Datei und kein Ordner")
+    return Path(text)
 
 
 def _selection(root: Path, paths: Sequence[Path]) -> list[str]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .characters import is_blank
 from .frontmatter import parse_yaml_document
 from .model import CONTENT_TYPES, Term, Vocabulary
 from .problems import Problem
+from .rules.files import check_characters
 
 VOCABULARY_DIR = "content/vocabularies"
 TERM_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -63,6 +65,7 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(rel, 1, "vocabulary", f"Die Datei kann nicht gelesen werden: {exc}")]
     data, lines, problems = parse_yaml_document(text, rel, offset=1)
+    problems = check_characters(text, rel) + problems
     if problems:
         return None, problems
     if not isinstance(data, dict):
@@ -124,7 +127,7 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
             continue
         synonyms, found = _synonyms(raw.pop("synonyms", []), rel, lines, ("terms", index))
         problems.extend(found)
-        if not all(isinstance(raw[k], str) and raw[k].strip() for k in raw):
+        if not all(isinstance(raw[k], str) and not is_blank(raw[k]) for k in raw):
             problems.append(
                 Problem(
                     rel, line, "vocabulary", "`id`, `label` und `description` müssen Texte sein."
@@ -192,7 +195,7 @@ def _synonyms(
     for position, item in enumerate(raw):
         item_line = lines.get((*where, "synonyms", position), line)
         text = " ".join(item.split()) if isinstance(item, str) else ""
-        if not text or "<" in text or ">" in text:
+        if is_blank(text) or "<" in text or ">" in text:
             problems.append(
                 Problem(
                     rel,

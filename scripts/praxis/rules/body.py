@@ -16,7 +16,7 @@ from ..characters import is_blank
 from ..dialect import MAX_NESTING, class_allowed, id_problem, nesting_depth
 from ..links import link_target_problem
 from ..model import Entry
-from ..problems import Problem
+from ..problems import Problem, Severity
 from ..schema import TEMPLATE_HINT
 
 # Lines that may be headings: ATX (`## …`) or a setext underline (`===`, `---`). The scan runs
@@ -28,6 +28,7 @@ BLOCK_SEPARATOR = re.compile(r"\n[ \t]*(?=\n)")
 BRACKET_MARK = re.compile(r"(?<!\\)[\[\]]")
 MAX_BLOCK_CHARS = 5_000  # about 800 words: a long paragraph, far beyond a readable one
 MAX_OPEN_MARKS = 40
+MAX_BRACKET_DEPTH = 8
 OPEN_MARKS = ("[", "](", "<", "`", "*", "_")
 # A line that starts a new block (list item, quote, heading, table, note, raw HTML, definition,
 # indented block, setext underline): a code span does not run into it.
@@ -40,6 +41,7 @@ BRACKET = re.compile(r"[\[\]]")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 TARGET_END = re.compile(r"[)\s>]")
 MAX_LINK_TEXT = 300  # longer link texts are not judged (keeps the scan linear)
+FOOTNOTE_DEF = re.compile(r"\[\^([^\[\]]+)\]:")
 REFERENCE_DEF = re.compile(r"\[(?!\^)([^\[\]]*)\]:[ \t]*(\S*)")
 # Quote markers, list markers and indentation before a line's content.
 CONTAINER_PREFIX = re.compile(r"(?:[ \t]|>|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t]))*")
@@ -547,6 +549,15 @@ def check_block_size(entry: Entry, body: Body) -> Iterator[Problem]:
         if len(stripped) < MAX_OPEN_MARKS:
             continue
         for mark, count in _open_marks(stripped).items():
+            if mark == "[…]" and count:
+                yield Problem(
+                    entry.path,
+                    start,
+                    "body-block",
+                    f"In diesem Absatz stehen eckige Klammern mehr als {MAX_BRACKET_DEPTH} Ebenen "
+                    "tief ineinander. Lösen Sie die Verschachtelung auf.",
+                )
+                break
             if count > MAX_OPEN_MARKS:
                 yield Problem(
                     entry.path,
@@ -562,10 +573,11 @@ def check_block_size(entry: Entry, body: Body) -> Iterator[Problem]:
 def _open_marks(block: str) -> dict[str, int]:
     """How many `[`, `(` after `](`, `<`, backtick runs and `*`/`_` a paragraph leaves open: the
     starting points from which Python-Markdown scans to the paragraph's end in vain."""
-    depth = 0
+    depth = deepest = 0
     for match in BRACKET_MARK.finditer(block):
         if match.group(0) == "[":
             depth += 1
+            deepest = max(deepest, depth)
         elif depth:
             depth -= 1
     runs: dict[int, int] = {}
@@ -574,12 +586,67 @@ def _open_marks(block: str) -> dict[str, int]:
         runs[length] = runs.get(length, 0) ^ 1
     return {
         "[": depth,
+        # Nested brackets cost Python-Markdown time with the square of their depth, closed or
+        # not (2,400 levels: 2.8 s per paragraph); counted against the same limit.
+        "[…]": max(0, deepest - MAX_BRACKET_DEPTH) * MAX_OPEN_MARKS,
         "(": max(0, block.count("](") - block.count(")")),
         "<": block.count("<") - block.count(">") if "<" in block else 0,
         "`": sum(runs.values()),
         "*": block.count("*") % 2 + max(0, block.count("*") - 2 * MAX_OPEN_MARKS),
         "_": block.count("_") % 2 + max(0, block.count("_") - 2 * MAX_OPEN_MARKS),
     }
+
+
+def check_references(entry: Entry, body: Body) -> Iterator[Problem]:
+    """Each link reference and footnote is defined once; a link reference is used.
+
+    Python-Markdown keeps only the last of two definitions and shows an unused one nowhere:
+    either way text the editor wrote would vanish without a word.
+    """
+    if "]:" not in body.masked_text:
+        return
+    text = body.masked_text.lower()
+    first: dict[str, int] = {}
+    for line_no, line in body.lines_containing("]:"):
+        content = _container_content(line)
+        match = FOOTNOTE_DEF.match(content) or REFERENCE_DEF.match(content)
+        if not match:
+            continue
+        footnote = content.startswith("[^")
+        label = " ".join(match.group(1).split()).lower()
+        shown = f"[^{match.group(1)}]" if footnote else f"[{match.group(1)}]"
+        key = ("^" if footnote else "") + label
+        if key in first:
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-reference",
+                f"`{_shorten(shown)}` ist schon in Zeile {first[key]} definiert; auf der Seite "
+                "erschiene nur die letzte Angabe. Löschen Sie eine der beiden.",
+            )
+            continue
+        first[key] = line_no
+        if not footnote and not _used(text, label):
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-reference",
+                f"`{_shorten(shown)}` wird im Text nirgends verwendet, daher erscheint das Ziel "
+                f"nicht auf der Seite. Verlinken Sie es mit `[Linktext]{_shorten(shown)}` oder "
+                "löschen Sie die Zeile.",
+                Severity.WARNING,
+            )
+
+
+def _used(text: str, label: str) -> bool:
+    """Whether `[label]` appears in the (lower-cased) text other than as its definition."""
+    needle = f"[{label}]"
+    position = text.find(needle)
+    while position >= 0:
+        if not text.startswith(":", position + len(needle)):
+            return True
+        position = text.find(needle, position + 1)
+    return False
 
 
 def check_nesting(entry: Entry, body: Body) -> Iterator[Problem]:
@@ -653,11 +720,15 @@ BODY_RULES = (
     check_nesting,
     check_note_kinds,
     check_block_size,
+    check_references,
 )
 
 # Constructs whose outcome the line rules cannot be sure of (attribute lists, link references,
-# images, raw HTML): a body with one of them is also rendered and judged on the finished tree.
-RENDER_TRIGGERS = ("{", "]:", "![", "<")
+# images, raw HTML, links to sections, footnotes, character references): a body with one of
+# them is also rendered and judged on the finished tree.
+RENDER_TRIGGERS = ("{", "]:", "![", "<", "](#", "[^")
+# Character references can write any character, hidden ones included (`&#x202E;`).
+ENTITY_TRIGGER = re.compile(r"&(?:#|[A-Za-z][A-Za-z0-9]{1,31};)")
 
 
 def check_rendered(entry: Entry, body: Body) -> list[Problem]:
@@ -666,7 +737,9 @@ def check_rendered(entry: Entry, body: Body) -> list[Problem]:
     Run after the line rules and only when they found nothing: they point at the exact line,
     this step at the first line that shows the offending value.
     """
-    if not any(trigger in body.text for trigger in RENDER_TRIGGERS):
+    if not any(trigger in body.text for trigger in RENDER_TRIGGERS) and not (
+        "&" in body.text and ENTITY_TRIGGER.search(body.text)
+    ):
         return []
     from ..bodies import render_body, violation_line  # Markdown is imported only when needed
 

@@ -296,6 +296,13 @@ RULES: tuple[RuleInfo, ...] = (
         "Den Absatz mit Leerzeilen teilen; Klammern schließen oder mit `\\` schreiben.",
     ),
     RuleInfo(
+        "body-reference",
+        "body",
+        "Ein Verweis (`[name]: https://…`) oder eine Fußnote ist doppelt definiert, oder ein "
+        "Verweis wird nirgends verwendet (Warnung).",
+        "Eine der beiden Definitionen löschen; einen unbenutzten Verweis verlinken oder löschen.",
+    ),
+    RuleInfo(
         "body-markup",
         "body",
         "Der fertig umgewandelte Haupttext enthält etwas, das Einträge nicht enthalten dürfen "

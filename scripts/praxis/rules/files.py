@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from stat import S_ISREG
 
-from ..characters import FORBIDDEN_CHARS
+from ..characters import FORBIDDEN_CHARS, FORBIDDEN_TAG_CHARS, hidden_character
 from ..ids import entry_id_from_title
 from ..problems import Problem
 
@@ -136,12 +136,11 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
 
 def check_characters(text: str, rel: str) -> list[Problem]:
     problems: list[Problem] = []
-    if not FORBIDDEN_CHARS.search(text):
+    if not FORBIDDEN_CHARS.search(text) and not FORBIDDEN_TAG_CHARS.search(text):
         return problems
     for index, line in enumerate(text.split("\n"), start=1):
-        match = FORBIDDEN_CHARS.search(line)
-        if match:
-            code = f"U+{ord(match.group(0)):04X}"
+        code = hidden_character(line)
+        if code:
             problems.append(
                 Problem(
                     rel,
