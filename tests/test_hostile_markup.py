@@ -202,6 +202,9 @@ HOSTILE_LINES: dict[str, Generator] = {
     "digits and spaces": lambda n: "0 " * (n // 2) + "1",
     "backticks of every length": lambda n: " ".join("`" * k for k in range(1, 200))[:n],
     "nested indentation": lambda n: " " * n + "- x",
+    "nested brackets in paragraphs": lambda n: "\n\n".join(
+        "[" * 1_200 + "x" + "]" * 1_200 for _ in range(max(1, n // 2_401))
+    ),
     # Below the paragraph limit, so the renderer runs too (an `<` or `{` asks the check for it).
     **{
         f"paragraphs of {u!r}": (lambda n, u=u: _paragraphs("<x@y.de> {#a} ![", u, n))
