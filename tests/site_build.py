@@ -32,3 +32,28 @@ def built_site() -> Path:
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return site
+
+
+PROJECT_ITEMS = ("mkdocs.yml", "docs", "overrides", "content", "practices")
+
+
+def copy_project(target: Path, items: tuple[str, ...] = PROJECT_ITEMS) -> Path:
+    """A copy of the repository's site project (or the named parts of it) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for item in items:
+        source = REPO / item
+        destination = target / item
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, destination)
+    return target
+
+
+def strict_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project into `site`, in the test build environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+    )

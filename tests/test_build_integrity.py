@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from praxis.synthetic import write_corpus
+from site_build import BUILD_ENV, PROJECT_ITEMS, copy_project, strict_build
 
 REPO = Path(__file__).resolve().parent.parent
-ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+
 VALID = REPO / "tests/corpus/bad/date-future/practices/date-future.md"
 
 # Bodies whose first lines look like metadata to MkDocs (`Wort: Text`, a YAML block): the text
@@ -35,11 +34,7 @@ def _entry_text(body: str) -> str:
 
 
 def _project(tmp_path: Path, name: str, parallel: bool) -> Path:
-    project = tmp_path / name
-    project.mkdir()
-    for item in ("mkdocs.yml", "docs", "overrides", "content", "practices"):
-        source = REPO / item
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / item)
+    project = copy_project(tmp_path / name)
     write_corpus(project, 60, seed=3, today=dt.date(2026, 11, 22))
     for entry_id, body in META_LIKE.items():
         (project / "practices" / f"{entry_id}.md").write_text(_entry_text(body), "utf-8")
@@ -55,23 +50,13 @@ def _project(tmp_path: Path, name: str, parallel: bool) -> Path:
     return project
 
 
-def _build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
-
-
 @pytest.fixture(scope="module")
 def two_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     tmp_path = tmp_path_factory.mktemp("integrity")
     sites = []
     for name, parallel in (("serial", False), ("parallel", True)):
         site = tmp_path / f"{name}-site"
-        result = _build(_project(tmp_path, name, parallel), site)
+        result = strict_build(_project(tmp_path, name, parallel), site)
         assert result.returncode == 0, result.stderr[-3000:]
         assert ("Prozessen umgewandelt" in result.stderr) is parallel
         sites.append(site)
@@ -107,18 +92,14 @@ def test_a_first_line_that_looks_like_metadata_stays_text(
 
 
 def test_a_broken_entry_leaves_the_last_good_site_untouched(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for item in ("mkdocs.yml", "docs", "overrides", "content", "practices", "Makefile"):
-        source = REPO / item
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / item)
+    project = copy_project(tmp_path / "project", (*PROJECT_ITEMS, "Makefile"))
     venv = REPO / ".venv"
     make = ["make", "-C", str(project), f"VENV={venv}", "-o", f"{venv}/.installed", "site"]
-    assert subprocess.run(make, capture_output=True, text=True, env=ENV).returncode == 0
+    assert subprocess.run(make, capture_output=True, text=True, env=BUILD_ENV).returncode == 0
     before = {p: p.read_bytes() for p in (project / "site").rglob("*.html")}
     bad = _entry_text('## Ablauf {#x" onmouseover="alert(1)}\n\nText.\n')
     (project / "practices" / "kaputt.md").write_text(bad, "utf-8")
-    failed = subprocess.run(make, capture_output=True, text=True, env=ENV)
+    failed = subprocess.run(make, capture_output=True, text=True, env=BUILD_ENV)
     assert failed.returncode != 0
     assert "practices/kaputt.md:19: Fehler:" in failed.stderr
     assert "Traceback" not in failed.stderr
@@ -133,11 +114,9 @@ def test_bodies_the_check_accepts_build_strictly_under_the_output_policy(tmp_pat
     from praxis.corpus import load_corpus
     from test_hostile_markup import PIECES
 
-    project = tmp_path / "project"
-    project.mkdir()
-    for item in ("mkdocs.yml", "docs", "overrides", "content/vocabularies"):
-        source = REPO / item
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / item)
+    project = copy_project(
+        tmp_path / "project", ("mkdocs.yml", "docs", "overrides", "content/vocabularies")
+    )
     (project / "practices").mkdir()
     rng = random.Random(11)
     for attempt in range(400):
@@ -148,5 +127,5 @@ def test_bodies_the_check_accepts_build_strictly_under_the_output_policy(tmp_pat
         (project / problem.path).unlink(missing_ok=True)
     assert load_corpus(project, today=today).errors == []
     assert len(list((project / "practices").iterdir())) >= 40
-    result = _build(project, tmp_path / "site")
+    result = strict_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]

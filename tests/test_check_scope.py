@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from praxis.cli import main
+from site_build import copy_project, strict_build
 
 REPO = Path(__file__).resolve().parent.parent
 BAD = REPO / "tests/corpus/bad/body-attr-onclick/practices/body-attr-onclick.md"
@@ -156,19 +157,9 @@ def test_term_ids_that_name_other_pages_are_refused(content_root: Path, term_id:
 def test_a_hand_written_page_that_would_replace_a_generated_one_fails_the_build(
     tmp_path: Path,
 ) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for item in ("mkdocs.yml", "docs", "overrides", "content", "practices"):
-        source = REPO / item
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / item)
+    project = copy_project(tmp_path / "project")
     (project / "docs" / "themen.md").write_text("# Themen\n\nEigene Seite.\n", "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    result = strict_build(project, tmp_path / "s")
     assert result.returncode == 1
     assert "themen/index.html: themen.md, themen/index.md" in result.stderr
     assert "Traceback" not in result.stderr

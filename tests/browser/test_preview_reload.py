@@ -3,7 +3,6 @@ Content-Security-Policy: MkDocs' own inline reload script would be blocked."""
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent.parent
+from site_build import BUILD_ENV, copy_project
+
 ENTRY = "practices/allianz-gegen-hass-stadt-lindenau.md"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -26,11 +26,7 @@ def _free_port() -> int:
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    project = tmp_path / "project"
-    project.mkdir()
-    for item in ("mkdocs.yml", "docs", "overrides", "content", "practices"):
-        source = REPO / item
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / item)
+    project = copy_project(tmp_path / "project")
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -38,7 +34,7 @@ def preview(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env=BUILD_ENV,
     )
     try:
         for line in server.stderr:  # ready once MkDocs says it serves
