@@ -210,3 +210,24 @@ def test_bad_synonyms_are_reported_at_their_line(
         ("content/vocabularies/topics.yml", _line_of(file, f"synonyms: {synonyms}"))
     ]
     assert reason in problems[0][2]
+
+
+@pytest.mark.parametrize(
+    ("term", "old", "new"),
+    [
+        ("antisemitismus", "label: Antisemitismus", 'label: "Anti<b>semi</b>tismus"'),
+        (
+            "rassismus",
+            "description: Rassismus in seinen individuellen, institutionellen und strukturellen "
+            "Formen.",
+            "description: Rassismus, siehe [Mehr](javascript:alert(1)).",
+        ),
+    ],
+)
+def test_vocabulary_texts_are_plain_text(content_root: Path, term: str, old: str, new: str) -> None:
+    file = _edit(content_root, "topics.yml", old, new)
+    problems = _vocabulary_problems(content_root)
+    assert [(p, line) for p, line, _ in problems] == [
+        ("content/vocabularies/topics.yml", _line_of(file, f"- id: {term}"))
+    ]
+    assert "reiner Text" in problems[0][2]

@@ -13,6 +13,7 @@ from .characters import is_blank
 from .frontmatter import parse_yaml_document
 from .model import CONTENT_TYPES, Term, Vocabulary
 from .problems import Problem
+from .rules.fields import HTML_TAG, MARKDOWN_LINK
 from .rules.files import check_characters
 
 VOCABULARY_DIR = "content/vocabularies"
@@ -78,7 +79,7 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
             )
         ]
     for key in ("title", "path", "description"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
+        if not isinstance(data.get(key), str) or is_blank(data[key]):
             problems.append(
                 Problem(
                     rel,
@@ -87,6 +88,8 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
                     f"Das Feld `{key}` fehlt oder ist leer.",
                 )
             )
+        elif key != "path" and (problem := markup_problem(data[key])):
+            problems.append(Problem(rel, lines.get((key,), 1), "vocabulary", problem))
     path = data.get("path")
     if isinstance(path, str) and path.strip() and not PAGE_PATH.match(path.strip()):
         problems.append(
@@ -156,6 +159,10 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
                 )
             )
             continue
+        markup = markup_problem(raw["label"]) or markup_problem(raw["description"])
+        if markup:
+            problems.append(Problem(rel, line, "vocabulary", markup))
+            continue
         if raw["id"] in seen:
             problems.append(
                 Problem(rel, line, "vocabulary", f"Die Kennung `{raw['id']}` steht doppelt.")
@@ -174,6 +181,17 @@ def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
         lines={"path": lines.get(("path",), 1)},
     )
     return vocabulary, []
+
+
+def markup_problem(text: str) -> str | None:
+    """Vocabulary texts are plain text: pages, the guide (Markdown) and the finder show them
+    as they are, so HTML or a Markdown link would be markup there."""
+    if HTML_TAG.search(text) or MARKDOWN_LINK.search(text):
+        return (
+            "Bezeichnungen und Beschreibungen sind reiner Text, ohne HTML (`<…>`) und ohne "
+            "Markdown-Links (`[…](…)`)."
+        )
+    return None
 
 
 def _synonyms(
@@ -195,7 +213,7 @@ def _synonyms(
     for position, item in enumerate(raw):
         item_line = lines.get((*where, "synonyms", position), line)
         text = " ".join(item.split()) if isinstance(item, str) else ""
-        if is_blank(text) or "<" in text or ">" in text:
+        if is_blank(text) or "<" in text or ">" in text or markup_problem(text):
             problems.append(
                 Problem(
                     rel,
