@@ -231,3 +231,19 @@ def test_vocabulary_texts_are_plain_text(content_root: Path, term: str, old: str
         ("content/vocabularies/topics.yml", _line_of(file, f"- id: {term}"))
     ]
     assert "reiner Text" in problems[0][2]
+
+
+def test_vocabulary_text_stays_literal_in_the_guide(tmp_path: Path) -> None:
+    """The guide lists every term in Markdown tables; braces, stars or brackets in a description
+    are text there, not an attribute list or emphasis, so check and build agree."""
+    project = copy_project(tmp_path / "project")
+    topics = project / "content" / "vocabularies" / "topics.yml"
+    lines = topics.read_text("utf-8").split("\n")
+    (index,) = [i for i, line in enumerate(lines) if "description: Rassismus in seinen" in line]
+    lines[index] = '    description: "Rassismus {: onclick=alert(1) } *Formen* [x] _y_"'
+    topics.write_text("\n".join(lines), "utf-8")
+    assert _vocabulary_problems(project) == []
+    result = strict_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    guide = (tmp_path / "site" / "mitwirken" / "felder" / "index.html").read_text("utf-8")
+    assert "Rassismus {: onclick=alert(1) } *Formen* [x] _y_" in guide

@@ -34,6 +34,17 @@ def _cell(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=False).replace("|", "\\|")
 
 
+# Characters Python-Markdown reads as markup; a backslash makes each one plain text.
+MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|")
+
+
+def _plain(text: str) -> str:
+    """Operator text (vocabulary titles, labels, descriptions) as literal text in a table cell:
+    no emphasis, link or attribute list can come of it, whatever the vocabulary says."""
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    return "".join(f"\\{ch}" if ch in MARKDOWN_SPECIALS else ch for ch in escaped)
+
+
 def _literal_syntax(text: str) -> str:
     """Show Markdown link syntax in rule texts as code, so `[Linktext](https://…)` is no link."""
     parts = text.split("`")
@@ -75,7 +86,9 @@ def _example_yaml(spec: Field) -> list[str]:
 
 def _vocabulary_table(vocabulary: Vocabulary) -> list[str]:
     rows = ["| Kennung | Bezeichnung | Bedeutung |", "|---|---|---|"]
-    rows += [f"| `{t.id}` | {_cell(t.label)} | {_cell(t.description)} |" for t in vocabulary.terms]
+    rows += [
+        f"| `{t.id}` | {_plain(t.label)} | {_plain(t.description)} |" for t in vocabulary.terms
+    ]
     return rows
 
 
@@ -150,7 +163,7 @@ def _field_section(spec: Field, vocabularies: Mapping[str, Vocabulary]) -> list[
     for field in (spec, *spec.children):
         vocabulary = vocabularies.get(field.vocabulary or "")
         if vocabulary is not None:
-            lines += [f"Erlaubte Kennungen für `{field.name}` ({_cell(vocabulary.title)}):", ""]
+            lines += [f"Erlaubte Kennungen für `{field.name}` ({_plain(vocabulary.title)}):", ""]
             lines += [*_vocabulary_table(vocabulary), ""]
     return lines
 
