@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_build import built_site
+from site_build import built_site, copy_project, strict_build
 
 REPO = Path(__file__).resolve().parent.parent
 FOLDERS = {
@@ -34,27 +34,6 @@ TAXONOMY_FIELDS = {
     "municipality.state": "states",
 }
 HREF = re.compile(r'href="([^"#]*)"')
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "content", "practices"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy(source, target / name)
-    return target
-
-
-def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
 
 
 def front_matters(root: Path) -> list[tuple[str, str, dict]]:
@@ -191,7 +170,7 @@ def test_pagination_keeps_every_entry_listed(tmp_path: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("page_size: 80", "page_size: 2"), "utf-8")
     site = tmp_path / "site"
-    result = build(project, site)
+    result = strict_build(project, site)
     assert result.returncode == 0, result.stderr
     assert (site / "praxisbeispiele" / "seite-2" / "index.html").is_file()
     assert_site_matches_front_matter(project, site)
@@ -209,7 +188,7 @@ def test_broken_entry_fails_check_and_build_with_the_same_message(tmp_path: Path
     message = next(line for line in check.stdout.splitlines() if "hasrede" in line)
     assert message.startswith("practices/kaputt.md:")
     assert "Meinten Sie `hassrede`?" in message
-    result = build(project, tmp_path / "site")
+    result = strict_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert message in result.stderr + result.stdout
     assert not (tmp_path / "site" / "praxisbeispiele" / "kaputt").exists()
@@ -235,7 +214,7 @@ def test_draft_is_validated_but_never_published(tmp_path: Path) -> None:
     )
     assert check.returncode == 0, check.stdout
     site = tmp_path / "site"
-    assert build(project, site).returncode == 0
+    assert strict_build(project, site).returncode == 0
     assert not (site / "praxisbeispiele" / "entwurf-clearing").exists()
     assert "entwurf-clearing" not in (
         site / "themen" / "clearingverfahren" / "index.html"

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from site_build import copy_project
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "corpus"
 CASES = yaml.safe_load((CORPUS / "cases.yml").read_text("utf-8"))
@@ -17,12 +19,9 @@ ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
 
 
 def project_with(tmp_path: Path, *cases: str) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    shutil.copytree(REPO / "content" / "vocabularies", project / "content" / "vocabularies")
+    project = copy_project(
+        tmp_path / "project", ("mkdocs.yml", "docs", "overrides", "content/vocabularies")
+    )
     for case in cases:
         shutil.copytree(CORPUS / "bad" / case, project, dirs_exist_ok=True)
     return project

@@ -4,7 +4,6 @@ line, however it is spelled; what is allowed passes; the real site passes by the
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ from praxis.output_policy import (
     plainly_clean,
     read_page,
 )
-from site_build import BUILD_ENV, built_site
+from site_build import BUILD_ENV, built_site, copy_project
 
 REPO = Path(__file__).resolve().parent.parent
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
@@ -427,12 +426,9 @@ def test_material_inline_scripts_are_served_as_files_unchanged() -> None:
 
 
 def _project(tmp_path: Path, page_text: str, *, audit: bool = True) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    shutil.copytree(REPO / "content" / "vocabularies", project / "content" / "vocabularies")
+    project = copy_project(
+        tmp_path / "project", ("mkdocs.yml", "docs", "overrides", "content/vocabularies")
+    )
     (project / "docs" / "extern.md").write_text(page_text, "utf-8")
     if not audit:
         config = project / "mkdocs.yml"

@@ -6,30 +6,19 @@ first result is relevant. Results that are not entries take a rank and are never
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from relevance_module import load_relevance
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def rel() -> ModuleType:
-    saved = list(sys.path)  # bench/relevance.py adds its folder
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "bench_relevance", REPO / "bench" / "relevance.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # dataclasses look their module up
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path[:] = saved
+    return load_relevance()
 
 
 def query(rel: ModuleType, relevant, also=(), kind="exact", text="q"):

@@ -6,8 +6,6 @@ to say something. This checks the query set, never how well a search engine answ
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -15,6 +13,7 @@ from types import ModuleType
 import pytest
 
 from praxis.corpus import load_corpus
+from relevance_module import load_relevance
 
 REPO = Path(__file__).resolve().parent.parent
 MIN_PER_CLASS = 3
@@ -23,18 +22,7 @@ MIN_QUERIES = 45
 
 @pytest.fixture(scope="module")
 def rel() -> ModuleType:
-    saved = list(sys.path)  # bench/relevance.py adds its folder
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "bench_relevance_queries", REPO / "bench" / "relevance.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path[:] = saved
+    return load_relevance()
 
 
 @pytest.fixture(scope="module")
