@@ -359,7 +359,40 @@ def material(site: Path) -> Iterator[SearchFunction]:
             browser.close()
 
 
-BACKENDS: dict[str, Backend] = {"material": material}
+# The portal's own search: the Praxisfinder opened with ?q=…, as Enter in the header leads there.
+FINDER_ANSWERED = """() => {
+  const root = document.querySelector('[data-praxisfinder]');
+  const status = root && root.querySelector('[data-status]');
+  return !!status && !root.hasAttribute('aria-busy') && status.textContent !== ''
+    && !status.textContent.startsWith('Ergebnisse werden geladen');
+}"""
+FINDER_LINKS = "(links) => links.map((a) => a.href)"
+
+
+@contextlib.contextmanager
+def portal(site: Path) -> Iterator[SearchFunction]:
+    """The portal's search (Pagefind with the praxis layer), through the Praxisfinder page."""
+    from urllib.parse import quote
+
+    from playwright.sync_api import sync_playwright
+    from probes import CHROMIUM, CHROMIUM_ARGS, _static_server
+
+    with _static_server(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
+
+            def search(query: str) -> list[str]:
+                page.goto(f"{base}/praxisfinder/?q={quote(query)}")
+                page.wait_for_function(FINDER_ANSWERED, polling=20, timeout=30_000)
+                return page.eval_on_selector_all(".praxis-finder__results a", FINDER_LINKS)
+
+            yield search
+        finally:
+            browser.close()
+
+
+BACKENDS: dict[str, Backend] = {"material": material, "portal": portal}
 
 
 # -- command line -----------------------------------------------------------------------------

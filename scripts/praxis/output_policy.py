@@ -36,12 +36,12 @@ from .problems import Problem
 # script of any kind: Material's inline scripts are replaced by files (overrides/partials/
 # javascripts/). No inline style either (Material needs none; tables align with `align`).
 # `img-src data:` is for the icons inside Material's own stylesheet; `base-uri 'none'` because
-# no page has a `<base>` (the check below forbids it). A Pagefind search would need
-# `'wasm-unsafe-eval'` in script-src (see docs/betrieb/sicherheit.md).
+# no page has a `<base>` (the check below forbids it). `'wasm-unsafe-eval'` lets the search
+# engine (Pagefind) compile its WebAssembly; it allows no eval() of JavaScript.
 CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'self'",
-        "script-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .export import FACETS
+from .search_documents import TYPE_FILTER
 from .links import url_problem
 from .model import CONTENT_TYPES, ContentType, Entry, Term, Vocabulary
 from .rules.review import last_checked
@@ -22,6 +23,8 @@ from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values
 # Entries per list page: at 80, a page of maximum-length titles and summaries stays under 100 KB.
 DEFAULT_PAGE_SIZE = 80
 FACET_PARAMS = {field: param for param, field in FACETS}
+# Fact box rows whose words search leaves out (see SiteRenderer.fact_texts).
+SEARCH_SKIPPED_ROWS = frozenset({"related"})
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,16 @@ class SiteRenderer:
         yield self.finder_page()
 
     def finder_page(self) -> PageSpec:
-        """The Praxisfinder: facets with counts; the list itself is filled in the browser."""
+        """The Praxisfinder, the portal's search results page: facets with their counts over
+        all published entries (the browser updates them), and without JavaScript links to
+        every overview, through which every entry stays reachable."""
         by_field = {t.field: t for t in self.index.taxonomies}
-        facets = []
+        types = [
+            {"id": t.key, "label": t.plural, "count": count}
+            for t in CONTENT_TYPES
+            if (count := sum(1 for e in self.published if e.type is t))
+        ]
+        facets = [{"param": TYPE_FILTER, "label": "Inhaltsart", "options": types}]
         for param, field_name in FACETS:
             taxonomy = by_field.get(field_name)
             if taxonomy is None:
@@ -113,32 +123,29 @@ class SiteRenderer:
                 for term in taxonomy.vocabulary.terms
                 if (count := self.index.count(taxonomy, term))
             ]
-            facets.append(
-                {"param": param, "field": field_name, "label": taxonomy.label, "options": options}
-            )
-        types = [
-            {"key": t.key, "label": t.plural, "count": count}
-            for t in CONTENT_TYPES
-            if (count := sum(1 for e in self.published if e.type is t))
-        ]
+            if options:
+                facets.append({"param": param, "label": taxonomy.label, "options": options})
         overviews = [
+            {"path": t.url_path, "title": t.plural}
+            for t in CONTENT_TYPES
+            if any(e.type is t for e in self.published)
+        ] + [
             {"path": t.path, "title": t.vocabulary.title}
             for t in self.index.taxonomies
-            if t.field in ("modules", "topics", "municipality.state")
+            if t.has_pages
         ]
         intro = (
-            "Finden Sie Praxisbeispiele, Empfehlungen und Materialien, die zu Ihrer Kommune "
-            "passen: Wählen Sie Inhaltsart, Modul, Thema, Zielgruppe, Bundesland oder "
-            "Kommunentyp, oder geben Sie einen Suchbegriff ein. Die Auswahl steht in der "
-            "Adresszeile; Sie können die Ergebnisliste als Lesezeichen speichern oder "
-            "weitergeben.\n"
+            "Suchen Sie in allen Praxisbeispielen, Empfehlungen und Materialien, und grenzen Sie "
+            "die Treffer nach Inhaltsart, Modul, Thema, Zielgruppe, Bundesland oder Kommunentyp "
+            "ein. Die Auswahl steht in der Adresszeile; Sie können die Ergebnisliste als "
+            "Lesezeichen speichern oder weitergeben.\n"
         )
         return PageSpec(
             "praxisfinder.md",
             "Praxisfinder",
             intro,
             "finder",
-            data={"facets": facets, "types": types, "overviews": overviews},
+            data={"facets": facets, "overviews": overviews, "total": len(self.published)},
         )
 
     # -- lists -------------------------------------------------------------------------------
@@ -294,6 +301,19 @@ class SiteRenderer:
             if param
             else {"text": label}
         )
+
+    def fact_texts(self, entry: Entry) -> list[str]:
+        """The fact box's words for search: municipality, provider, funding, resources …
+        Not the related entries: their titles would make this entry match another's name."""
+        texts = []
+        for row in self.fact_box(entry)["rows"]:
+            if row["field"] in SEARCH_SKIPPED_ROWS:
+                continue
+            values = row["values"]
+            if row["field"] == "contact":  # the organisation; not its address or "Webseite"
+                values = [v for v in values if "url" not in v]
+            texts.extend(v["text"] for v in values if v.get("text"))
+        return texts
 
     def fact_box(self, entry: Entry) -> dict[str, Any]:
         """Plain data for the Steckbrief; labels come from the field table."""

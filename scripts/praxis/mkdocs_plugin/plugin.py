@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -36,6 +36,8 @@ from ..problems import format_text
 from ..progress import Progress
 from ..render import DEFAULT_PAGE_SIZE, PageSpec, SiteRenderer
 from ..rules.review import DEFAULT_REVIEW_MONTHS
+from ..search_documents import PageText, entry_document, page_document, search_corpus
+from ..search_index import SearchIndexError, build_search_index
 from ..taxonomy import TaxonomyIndex, build_index
 from .incremental import PageMemo
 from .preview import LIVERELOAD_JS, LIVERELOAD_URI, use_external_livereload
@@ -47,7 +49,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.praxis")
 EXPORT_URI = "daten/eintraege.json"
-SEARCH_EXCLUDED = frozenset({"overview", "term", "list"})
+# Hand-written pages under these folders are for editors and operators, not public search.
+SEARCH_EXCLUDED_FOLDERS = ("mitwirken/", "betrieb/")
 # From this many entries, `mkdocs build` renders entry bodies in worker processes.
 PARALLEL_MIN_ENTRIES = 200
 
@@ -82,6 +85,10 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.workers = 1
         self.bodies: ParallelBodies | None = None
         self.serving = False
+        self.renderer: SiteRenderer | None = None
+        # Filled while pages are rendered, read when the search index is built.
+        self.search_bodies: dict[str, str] = {}
+        self.search_pages: list[PageText] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps the plugin (and its memo) alive across serve rebuilds.
@@ -107,6 +114,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         renderer = SiteRenderer(
             corpus.entries, corpus.vocabularies, self.index, self.config.page_size
         )
+        self.renderer = renderer
+        self.search_bodies = {}
+        self.search_pages = []
         self.pages = {page.src_uri: page for page in renderer.pages()}
         published = [(e.id, e.body) for e in corpus.entries if not e.draft]
         if (
@@ -184,25 +194,29 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             return filled
         page.meta["title"] = escape(spec.title)
         page.meta["template"] = TEMPLATES[spec.kind]
-        if spec.kind in SEARCH_EXCLUDED:
-            # Lists repeat every entry's summary; search should lead to the entries themselves.
-            page.meta["search"] = {"exclude": True}
+        if spec.kind == "finder":  # facets and results need the width of the page
+            page.meta["hide"] = ["navigation", "toc"]
         if spec.entry is not None:
             page.meta["description"] = escape(spec.entry.summary)
             return ""  # rendered by the core; see on_page_context
         return markdown
 
-    @event_priority(50)  # before the search plugin indexes page.content
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         spec = self.pages.get(page.file.src_uri)
+        if spec is None and not page.file.src_uri.startswith(SEARCH_EXCLUDED_FOLDERS):
+            # Lists, term and overview pages repeat entries' summaries: search leads to the
+            # entries themselves. Hand-written public pages are searchable, ranked after them.
+            title = str(page.meta.get("title") or page.title or "")
+            self.search_pages.append(PageText(page.url, title, page.content or ""))
         if spec is not None:
             if spec.entry is not None:
                 # Fetched this late so the workers render while this process writes pages;
                 # MkDocs reads every page before it writes the first one.
                 body = self._body(spec.entry)
                 page.content = body.html  # sanitised by the renderer
+                self.search_bodies[spec.entry.id] = body.html
                 page.toc = get_toc(body.toc_tokens)
                 # MkDocs checks the links to anchors once every page is written.
                 page.present_anchor_ids = set(body.anchors)
@@ -242,6 +256,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 f"praxis: {len(self.missing_operator)} Betreiberangaben fehlen noch "
                 "(extra.operator in mkdocs.yml); die Seiten zeigen „Angabe fehlt“."
             )
+        if self.corpus is not None and self.index is not None:
+            self._build_search(Path(config.site_dir))
         # The last line of defence, always on (`audit: false` does not switch it off): no page
         # may run inline script or load anything from another host, whoever wrote it.
         workers = self.workers if self.config.parallel else 1
@@ -262,6 +278,22 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if problems:
             raise PluginError("Die gebaute Seite ist unvollständig:\n" + format_text(problems))
         log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")
+
+    def _build_search(self, site_dir: Path) -> None:
+        assert self.corpus is not None and self.index is not None and self.renderer is not None
+        documents = []
+        for entry in self.corpus.published:
+            body = self.search_bodies.get(entry.id)
+            if body is None:  # a page the dirty preview did not render again
+                body = render_body(entry.body).html
+            facts = self.renderer.fact_texts(entry)
+            documents.append(entry_document(entry, self.index.taxonomies, body, facts))
+        documents.extend(page_document(p) for p in self.search_pages)
+        try:
+            build_search_index(search_corpus(documents), site_dir)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
+        log.info(f"praxis: Suchindex gebaut ({len(documents)} Dokumente)")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         use_external_livereload(server)

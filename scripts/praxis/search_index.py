@@ -1,0 +1,76 @@
+"""Build the search index with Pagefind from the search documents.
+
+Pagefind was chosen by measurement (docs/betrieb/suche.md): German stemming, ä/ae/a matching,
+filters with counts, sorting, and an index split into chunks that the browser fetches by the
+words typed, so no page downloads the whole index. It runs as its own program on a folder of
+small documents, which is much faster than handing it every finished page.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .search_documents import SearchCorpus
+
+BUNDLE = "pagefind"
+WORD_LIST = "suche/woerter.json"
+# Only the engine is served; Pagefind's own user interfaces are not used.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+class SearchIndexError(RuntimeError):
+    """The index could not be built; the message is German, for the build log."""
+
+
+def write_documents(corpus: SearchCorpus, folder: Path) -> None:
+    for url, text in corpus.documents.items():
+        target = folder / url / "index.html" if url.endswith("/") or not url else folder / url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def build_search_index(corpus: SearchCorpus, site_dir: Path) -> None:
+    """Write the Pagefind bundle to `site_dir/pagefind/` and the word list beside it."""
+    bundle = site_dir / BUNDLE
+    with tempfile.TemporaryDirectory(prefix="praxis-suche-") as tmp:
+        documents = Path(tmp) / "dokumente"
+        write_documents(corpus, documents)
+        output = Path(tmp) / BUNDLE
+        command = [
+            sys.executable, "-m", "pagefind",
+            "--site", str(documents),
+            "--output-path", str(output),
+            "--force-language", "de",
+            "--silent",
+        ]  # fmt: skip
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError as error:
+            raise SearchIndexError(f"Pagefind konnte nicht gestartet werden: {error}") from error
+        if result.returncode != 0 or not (output / "pagefind.js").is_file():
+            detail = (result.stderr or result.stdout).strip()[-2000:]
+            raise SearchIndexError(
+                "Der Suchindex konnte nicht gebaut werden (Pagefind, Exit-Code "
+                f"{result.returncode}). Ist das Paket pagefind[bin] installiert "
+                f"(make serve / make test richten es ein)?\n{detail}"
+            )
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        shutil.copytree(output, bundle)
+    words = site_dir / WORD_LIST
+    words.parent.mkdir(parents=True, exist_ok=True)
+    words.write_text(corpus.word_list_json(), encoding="utf-8")
