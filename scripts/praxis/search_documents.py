@@ -82,6 +82,25 @@ class PageText:
     html: str
 
 
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+_FOLD_PAIRS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+def fold(word: str) -> str:
+    """A lower-case word as search compares it: "Bürgermeister" and "Buergermeister" alike.
+    Must match `fold` in overrides/assets/javascripts/suche.js."""
+    folded = word.lower().translate(_FOLD)
+    for pair, single in _FOLD_PAIRS:
+        folded = folded.replace(pair, single)
+    return folded
+
+
+def shard_key(folded: str) -> str:
+    """The word list shard of a folded word: its first two letters when they are a–z."""
+    key = folded[:2]
+    return key if len(key) == 2 and key.isascii() and key.isalpha() else "_"
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of a text; hyphenated words give their parts."""
     return [w.lower() for w in _WORD.findall(text)]
@@ -168,7 +187,8 @@ def entry_document(
 ) -> SearchDocument:
     """The search document of a published entry; `facts` are its fact box's free texts."""
     by_field = {t.field: t for t in taxonomies}
-    terms: list[str] = []
+    # The type's names are words readers search for ("Fortbildung" in the plural of Material).
+    terms: list[str] = [entry.type.singular, entry.type.plural]
     filters: dict[str, tuple[str, ...]] = {TYPE_FILTER: (entry.type.key,)}
     for param, field_name in FACETS:
         taxonomy = by_field.get(field_name)
@@ -270,23 +290,44 @@ def document_html(doc: SearchDocument, parts: Sequence[str]) -> str:
     )
 
 
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 @dataclass(frozen=True)
 class SearchCorpus:
-    """Everything the indexer and the browser need: documents as HTML, and the word list."""
+    """Everything the indexer and the browser need: documents as HTML, and the word lists.
+
+    - `word_list_json`: the most used words with their document counts, read by the browser
+      only when a query has a word the index does not know (typo, compound spelled apart);
+    - `shards`: every word in folded form, in small files by its first two letters, so a
+      query can tell cheaply whether each of its words is known at all (the engine also
+      answers unknown words with loose matches, which must not hide a typo)."""
 
     documents: dict[str, str]  # site path → HTML
     word_list: list[tuple[str, int]]
+    shards: dict[str, list[str]]
+    terms: list[dict[str, object]] = field(default_factory=list)
+
+    def terms_json(self) -> str:
+        return _json({"version": 1, "terms": self.terms})
 
     def word_list_json(self) -> str:
-        return json.dumps(
-            {"version": 1, "words": [w for w, _ in self.word_list],
-             "counts": [n for _, n in self.word_list]},
-            ensure_ascii=False,
-            separators=(",", ":"),
+        return _json(
+            {
+                "version": 1,
+                "words": [w for w, _ in self.word_list],
+                "counts": [n for _, n in self.word_list],
+            }
         )
 
+    def shard_files(self) -> dict[str, str]:
+        return {key: _json(sorted(found)) for key, found in self.shards.items()}
 
-def search_corpus(documents: Sequence[SearchDocument]) -> SearchCorpus:
+
+def search_corpus(
+    documents: Sequence[SearchDocument], taxonomies: Sequence[Taxonomy] = ()
+) -> SearchCorpus:
     """Split compounds against the lexicon of all documents and write each as HTML."""
     texts = [words(doc.text()) for doc in documents]
     lexicon = Lexicon(texts)
@@ -294,7 +335,35 @@ def search_corpus(documents: Sequence[SearchDocument]) -> SearchCorpus:
         doc.url: document_html(doc, compound_parts(found, lexicon))
         for doc, found in zip(documents, texts)
     }
-    return SearchCorpus(rendered, lexicon.word_list())
+    shards: dict[str, set[str]] = {}
+    for word in lexicon.counts:
+        folded = fold(word)
+        shards.setdefault(shard_key(folded), set()).add(folded)
+    return SearchCorpus(
+        rendered,
+        lexicon.word_list(),
+        {k: sorted(v) for k, v in shards.items()},
+        term_names(taxonomies),
+    )
+
+
+def term_names(taxonomies: Sequence[Taxonomy]) -> list[dict[str, object]]:
+    """Every facet value with the names a reader may type for it (label, synonyms, and for
+    content types both numbers): a query that names one ranks what carries it first."""
+    by_field = {t.field: t for t in taxonomies}
+    names: list[dict[str, object]] = [
+        {"filter": TYPE_FILTER, "id": t.key, "names": [t.singular, t.plural]}
+        for t in CONTENT_TYPES
+    ]
+    for param, field_name in FACETS:
+        taxonomy = by_field.get(field_name)
+        if taxonomy is None:
+            continue
+        names.extend(
+            {"filter": param, "id": term.id, "names": [term.label, *term.synonyms]}
+            for term in taxonomy.vocabulary.terms
+        )
+    return names
 
 
 def kinds() -> list[tuple[str, str]]:

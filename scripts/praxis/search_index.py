@@ -18,6 +18,8 @@ from .search_documents import SearchCorpus
 
 BUNDLE = "pagefind"
 WORD_LIST = "suche/woerter.json"
+WORD_SHARDS = "suche/woerter"  # <first two letters>.json
+TERMS = "suche/begriffe.json"
 # Only the engine is served; Pagefind's own user interfaces are not used.
 UNUSED = (
     "pagefind-ui.js",
@@ -74,3 +76,10 @@ def build_search_index(corpus: SearchCorpus, site_dir: Path) -> None:
     words = site_dir / WORD_LIST
     words.parent.mkdir(parents=True, exist_ok=True)
     words.write_text(corpus.word_list_json(), encoding="utf-8")
+    (site_dir / TERMS).write_text(corpus.terms_json(), encoding="utf-8")
+    shards = site_dir / WORD_SHARDS
+    if shards.exists():
+        shutil.rmtree(shards)
+    shards.mkdir(parents=True)
+    for key, text in corpus.shard_files().items():
+        (shards / f"{key}.json").write_text(text, encoding="utf-8")

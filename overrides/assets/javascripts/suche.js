@@ -23,6 +23,8 @@ const ENDINGS = ["", "e", "n", "s", "en", "er", "es", "ern"];
 
 let engine = null;
 let wordList = null;
+let termList = null;
+const shards = new Map();
 
 /** The site's root as an absolute URL ending in "/", from a relative base such as "../". */
 export function siteRoot(base) {
@@ -42,18 +44,81 @@ export function loadEngine(root) {
   return engine;
 }
 
+/** Folded word → {word, count}: the spelling used most, for corrections and splitting. */
 function loadWords(root) {
   if (!wordList) {
     wordList = fetch(root + "suche/woerter.json")
       .then((response) => (response.ok ? response.json() : { words: [], counts: [] }))
       .then((data) => {
-        const counts = new Map();
-        data.words.forEach((word, index) => counts.set(word, data.counts[index] || 1));
-        return counts;
+        const words = new Map();
+        data.words.forEach((word, index) => {
+          const key = fold(word);
+          if (!words.has(key)) { words.set(key, { word, count: data.counts[index] || 1 }); }
+        });
+        return words;
       })
       .catch(() => new Map());
   }
   return wordList;
+}
+
+/** Folded name ("hass im netz") → [filter, id] of the facet values a reader may name. */
+function loadTerms(root) {
+  if (!termList) {
+    termList = fetch(root + "suche/begriffe.json")
+      .then((response) => (response.ok ? response.json() : { terms: [] }))
+      .then((data) => {
+        const names = new Map();
+        data.terms.forEach((term) => term.names.forEach((name) => {
+          const key = queryWords(name).map(fold).join(" ");
+          if (key && !names.has(key)) { names.set(key, [term.filter, term.id]); }
+        }));
+        return names;
+      })
+      .catch(() => new Map());
+  }
+  return termList;
+}
+
+/** When the query names a facet value ("Modul 2", "Sachsen", "Hass im Netz"), the entries
+ *  that carry it come first; the others follow in their order. The set stays the same. */
+async function carriersFirst(root, pagefind, words, options, search) {
+  const named = (await loadTerms(root)).get(words.map(fold).join(" "));
+  if (!named || search.results.length < 2) { return search; }
+  const [filter, id] = named;
+  const filters = Object.assign({}, options.filters || {});
+  if (filters[filter]) { return search; }
+  filters[filter] = id;
+  const carriers = await pagefind.search(words.join(" "), Object.assign({}, options, { filters }));
+  const first = new Set(carriers.results.map((r) => r.id));
+  const results = search.results.filter((r) => first.has(r.id))
+    .concat(search.results.filter((r) => !first.has(r.id)));
+  return Object.assign({}, search, { results });
+}
+
+function shardKey(folded) {
+  const key = folded.slice(0, 2);
+  return /^[a-z]{2}$/.test(key) ? key : "_";
+}
+
+function loadShard(root, key) {
+  if (!shards.has(key)) {
+    shards.set(key, fetch(root + "suche/woerter/" + key + ".json")
+      .then((response) => (response.ok ? response.json() : []))
+      .catch(() => []));
+  }
+  return shards.get(key);
+}
+
+/** Whether the index knows a word: as it is, as the beginning of a word (the engine matches
+ *  beginnings), or as a known word with an ending added ("Moscheen" for "Moschee"). */
+export async function isKnown(root, word) {
+  const folded = fold(word);
+  if (folded.length < 3 || /\d/.test(folded)) { return true; }  // numbers, "Modul 2"
+  const list = await loadShard(root, shardKey(folded));
+  return list.some((known) => known === folded ||
+    (folded.length >= 3 && known.startsWith(folded)) ||
+    (known.length >= MIN_PART && folded.startsWith(known) && folded.length - known.length <= 3));
 }
 
 /** Lower-case words of a query, without common words unless nothing else is left. */
@@ -63,14 +128,15 @@ export function queryWords(text) {
   return meaningful.length ? meaningful : all;
 }
 
+/** As search_documents.fold: "Bürgermeister" and "Buergermeister" alike. */
 export function fold(word) {
-  return word.replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u").replace(/ß/g, "ss")
+  return word.toLowerCase().replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u").replace(/ß/g, "ss")
     .replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u");
 }
 
 function known(words, part) {
   return part.length >= MIN_PART && words.has(part);
-}
+}  // `words`: a Map or Set of folded words
 
 function knownStem(words, part) {
   return ENDINGS.some((end) => part.endsWith(end) && known(words, part.slice(0, part.length - end.length)));
@@ -122,18 +188,18 @@ export function distance(a, b, limit) {
 /** The known word nearest to a misspelt one (1 edit for short words, 2 for longer), the more
  *  frequent on a tie; null when none is near. */
 export function nearestWord(word, words) {
-  const limit = word.length <= 5 ? 1 : 2;
   const folded = fold(word);
+  const limit = folded.length <= 5 ? 1 : 2;
   let best = null;
   let bestDistance = limit + 1;
   let bestCount = 0;
-  for (const [candidate, count] of words) {
-    if (candidate === word) { continue; }
-    const d = distance(folded, fold(candidate), limit);
-    if (d < bestDistance || (d === bestDistance && d <= limit && count > bestCount)) {
-      best = candidate;
+  for (const [candidate, entry] of words) {
+    if (candidate === folded) { continue; }
+    const d = distance(folded, candidate, limit);
+    if (d < bestDistance || (d === bestDistance && d <= limit && entry.count > bestCount)) {
+      best = entry.word;
       bestDistance = d;
-      bestCount = count;
+      bestCount = entry.count;
     }
   }
   return bestDistance <= limit ? best : null;
@@ -155,42 +221,51 @@ export async function find(root, text, options) {
     return { term: null, search: await pagefind.search(null, options), note: null };
   }
   const term = typed.join(" ");
-  const search = await pagefind.search(term, options);
-  if (search.results.length) {
-    return { term, search, note: null };
+  const [search, known] = await Promise.all([
+    pagefind.search(term, options),
+    Promise.all(typed.map((word) => isKnown(root, word))),
+  ]);
+  if (search.results.length && known.every(Boolean)) {
+    return { term, search: await carriersFirst(root, pagefind, typed, options, search), note: null };
   }
-  // Words the whole index does not know: a compound spelled apart, or a typo.
+  // Words the index does not know (the engine may still answer them loosely): a compound
+  // spelled apart in the entries, or a typo.
   const words = await loadWords(root);
   const fixed = [];
   const replaced = [];
-  for (const word of typed) {
-    if (await count(pagefind, word, {})) {
+  let split = false;
+  for (const [index, word] of typed.entries()) {
+    if (known[index]) {
       fixed.push(word);
       continue;
     }
-    const parts = splitCompound(word, words);
+    const parts = splitCompound(fold(word), words);
     if (parts) {
-      fixed.push(...parts);
+      fixed.push(...parts.map((part) => words.get(part)?.word || part));
+      split = true;
       continue;
     }
     const near = nearestWord(word, words);
     if (near) {
       fixed.push(near);
       replaced.push(near);
+    } else if (typed.length === 1) {
+      fixed.push(word);
     }
   }
   let kept = fixed;
   if (kept.length && kept.join(" ") !== term) {
     const retry = await pagefind.search(kept.join(" "), options);
     if (retry.results.length) {
-      return { term: kept.join(" "), search: retry, note: replaced.length ? "typo" : "split", typed: text };
+      const note = replaced.length ? "typo" : (split ? "split" : "partial");
+      return { term: kept.join(" "), search: retry, note, typed: text };
     }
   }
   // Several words that never stand together: keep the rarest ones that still match together.
   if (kept.length > 1) {
     const counted = [];
     for (const word of kept) {
-      const n = await count(pagefind, word, options);
+      const n = await count(pagefind, word, options);  // eslint-disable-line no-await-in-loop
       if (n) { counted.push([word, n]); }
     }
     counted.sort((a, b) => a[1] - b[1]);

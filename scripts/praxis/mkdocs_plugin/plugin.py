@@ -290,7 +290,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             documents.append(entry_document(entry, self.index.taxonomies, body, facts))
         documents.extend(page_document(p) for p in self.search_pages)
         try:
-            build_search_index(search_corpus(documents), site_dir)
+            build_search_index(search_corpus(documents, self.index.taxonomies), site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
         log.info(f"praxis: Suchindex gebaut ({len(documents)} Dokumente)")
