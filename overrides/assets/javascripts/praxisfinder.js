@@ -6,9 +6,11 @@
  * - The address holds the query, the sort and every chosen value (?q=…&thema=a&thema=b); each
  *   change is a new history step, so Back undoes it, and a shared link restores it.
  * - Results are written with textContent only (never innerHTML). */
-import { find, loadEngine, siteRoot } from "./suche.js";
+import { find, loadEngine, moreResults, siteRoot } from "./suche.js";
 
 const PAGE = 20;
+// Fewer results than this: also show those matching part of the query, apart.
+const FEW = 5;
 const root = document.querySelector("[data-praxisfinder]");
 
 if (root && window.fetch && window.URLSearchParams) {
@@ -23,6 +25,8 @@ if (root && window.fetch && window.URLSearchParams) {
   const active = root.querySelector("[data-active]");
   const chips = root.querySelector("[data-chips]");
   const facetsBox = root.querySelector("[data-facets]");
+  const partialBox = root.querySelector("[data-partial-box]");
+  const partialList = root.querySelector("[data-partial]");
   const activeCount = root.querySelector("[data-active-count]");
   const facets = Array.from(root.querySelectorAll("[data-facet]")).map((fieldset) => ({
     param: fieldset.getAttribute("data-facet"),
@@ -212,7 +216,15 @@ if (root && window.fetch && window.URLSearchParams) {
       shown = 0;
       list.textContent = "";
       describe(outcome, results.length);
+      partialList.textContent = "";
+      partialBox.hidden = true;
       await showMore(false);
+      const partial = await moreResults(siteBase, outcome, options, FEW);
+      if (token !== run || !partial.length) { return; }
+      const data = await Promise.all(partial.slice(0, 10).map((r) => r.data()));
+      if (token !== run) { return; }
+      data.forEach((d) => partialList.appendChild(item(d)));
+      partialBox.hidden = false;
     } catch (error) {
       if (token === run) {
         status.textContent = "Die Suche konnte nicht geladen werden. Bitte laden Sie die Seite neu.";

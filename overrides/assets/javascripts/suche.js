@@ -283,3 +283,39 @@ export async function find(root, text, options) {
   }
   return { term, search, note: null };
 }
+
+/**
+ * Few results: more that match part of the query, after them and apart from them (they are
+ * not counted in the facets). Each word of a query of several words, and the parts of a long
+ * word ("Polizeidaten" → "Polizei Daten"), is searched alone; pages matching more of them
+ * come first.
+ */
+export async function moreResults(root, outcome, options, wanted) {
+  const main = outcome.search.results;
+  if (!outcome.term || main.length >= wanted) { return []; }
+  const pagefind = await loadEngine(root);
+  const words = queryWords(outcome.term);
+  const terms = words.length > 1 ? words.slice() : [];
+  if (words.some((word) => word.length >= 2 * MIN_PART)) {
+    const list = await loadWords(root);
+    words.forEach((word) => {
+      const parts = splitCompound(fold(word), list);
+      if (parts) { terms.push(parts.map((part) => list.get(part)?.word || part).join(" ")); }
+    });
+  }
+  const seen = new Set(main.map((r) => r.id));
+  const found = new Map();
+  for (const term of terms) {
+    const search = await pagefind.search(term, options);  // eslint-disable-line no-await-in-loop
+    search.results.forEach((result) => {
+      if (seen.has(result.id)) { return; }
+      const entry = found.get(result.id) || { result, hits: 0, score: 0 };
+      entry.hits += 1;
+      entry.score += result.score;
+      found.set(result.id, entry);
+    });
+  }
+  return Array.from(found.values())
+    .sort((a, b) => b.hits - a.hits || b.score - a.score)
+    .map((entry) => entry.result);
+}
