@@ -1,7 +1,7 @@
-"""Probes that need a running server: Pagefind's first query in a browser, and the live preview.
+"""What needs a running server: a static server for a built site, and the live preview probe.
 
-Both bind to 127.0.0.1 on a free port. The browser is Debian's Chromium (browser downloads are
-blocked here); without it the Pagefind transfer is reported as not measured, never guessed.
+Both bind to 127.0.0.1 on a free port. The browser that search_speed.py and relevance.py drive
+through the static server is Debian's Chromium (browser downloads are blocked here).
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import importlib.util
 import os
 import signal
 import socket
@@ -24,8 +23,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from measure import folder_size, gzip_size, run_process
-
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -35,20 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-# Material wraps every page's content in this element; Pagefind indexes only what is inside it,
-# so the navigation, header and footer do not end up in every search result.
-ROOT_SELECTOR = "article.md-content__inner"
-PROBE_PAGE = "__pagefind_probe__.html"
-PROBE_HTML = """<!doctype html>
-<html lang="de"><meta charset="utf-8"><title>probe</title>
-<script type="module">
-const pagefind = await import("/pagefind/pagefind.js");
-const search = await pagefind.search(%(query)s);
-const data = await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
-window.__probe = {results: search.results.length, titles: data.map((d) => d.meta.title)};
-</script>
-</html>
-"""
 
 
 def free_port() -> int:
@@ -57,83 +40,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-# -- Pagefind ---------------------------------------------------------------------------------
-
-
-def pagefind(site: Path, query: str) -> dict[str, Any]:
-    """Index a built site with Pagefind and measure what a first query transfers."""
-    if importlib.util.find_spec("pagefind") is None:
-        return {"available": False, "reason": "Python-Paket pagefind nicht installiert"}
-    run = run_process(
-        [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site),
-            "--root-selector",
-            ROOT_SELECTOR,
-            "--quiet",
-        ],
-        cwd=site,
-    )
-    bundle = site / "pagefind"
-    files, size = folder_size(bundle)
-    result: dict[str, Any] = {
-        "available": True,
-        "index_seconds": round(run.seconds, 3),
-        "index_peak_rss_mb": round(run.peak_rss_mb, 1),
-        "bundle_files": files,
-        "bundle_bytes": size,
-        "query": query,
-    }
-    result.update(_first_query(site, query))
-    return result
-
-
-def _first_query(site: Path, query: str) -> dict[str, Any]:
-    if not CHROMIUM.exists():
-        return {"first_query_bytes": None, "reason": f"{CHROMIUM} fehlt"}
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return {"first_query_bytes": None, "reason": "playwright nicht installiert"}
-    import json
-
-    (site / PROBE_PAGE).write_text(PROBE_HTML % {"query": json.dumps(query)}, encoding="utf-8")
-    try:
-        with _static_server(site) as base, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                requests: list[Any] = []
-                page.on("requestfinished", lambda request: requests.append(request))
-                page.goto(f"{base}/{PROBE_PAGE}")
-                page.wait_for_function("window.__probe !== undefined", timeout=60_000)
-                probe = page.evaluate("window.__probe")
-                fetched = []
-                for request in requests:
-                    path = request.url.removeprefix(base)
-                    if not path.startswith("/pagefind/"):
-                        continue
-                    fetched.append((path, request.sizes()["responseBodySize"]))
-            finally:
-                browser.close()
-    finally:
-        (site / PROBE_PAGE).unlink(missing_ok=True)
-    scripts = [(p, s) for p, s in fetched if p.endswith(".js")]
-    data = [(p, s) for p, s in fetched if not p.endswith(".js")]
-    # The static server sends files as they are: Pagefind's index files are already compressed,
-    # its two scripts are not, so they are counted as a web server would send them (gzip).
-    js_gzip = sum(gzip_size(site / p.lstrip("/")) for p, _ in scripts)
-    data_bytes = sum(s for _, s in data)
-    return {
-        "results": probe["results"],
-        "requests": len(fetched),
-        "data_bytes": data_bytes,
-        "js_gzip_bytes": js_gzip,
-        "first_query_bytes": data_bytes + js_gzip,
-    }
+# -- static server ----------------------------------------------------------------------------
 
 
 @contextlib.contextmanager

@@ -1,6 +1,6 @@
 """Search quality on the judged German queries: recall@5 and top-1 per query, class and overall.
 
-    .venv/bin/python bench/relevance.py                      # Material's search (lunr)
+    .venv/bin/python bench/relevance.py                      # the portal search (Pagefind)
     .venv/bin/python bench/relevance.py --json out.json      # also every ranking as JSON
     .venv/bin/python bench/relevance.py --site site/          # an already built site
 
@@ -40,6 +40,8 @@ from urllib.parse import urlsplit
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from probes import CHROMIUM, CHROMIUM_ARGS, _static_server
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "tests" / "search" / "queries.yml"
@@ -329,7 +331,6 @@ def material(site: Path) -> Iterator[SearchFunction]:
     item is one page (sections of the page are folded into it), so items are ranks.
     """
     from playwright.sync_api import sync_playwright
-    from probes import CHROMIUM, CHROMIUM_ARGS, _static_server
 
     with _static_server(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -375,7 +376,6 @@ def portal(site: Path) -> Iterator[SearchFunction]:
     from urllib.parse import quote
 
     from playwright.sync_api import sync_playwright
-    from probes import CHROMIUM, CHROMIUM_ARGS, _static_server
 
     with _static_server(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -417,7 +417,7 @@ def run(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--backend", choices=sorted(BACKENDS), default="material")
+    parser.add_argument("--backend", choices=sorted(BACKENDS), default="portal")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--worst", type=int, default=10)

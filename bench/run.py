@@ -8,8 +8,10 @@ For each size this measures, in one run on one machine:
   deleted only later; see trash.py), and the same corpus built by bare Material for MkDocs with
   its search and tags plugins (the baseline);
 - peak memory, pages, site bytes, the largest and the median HTML page;
-- what a reader downloads before a first search result (Material's lunr index; Pagefind as an
-  evaluated alternative when it is installed);
+- search speed in headless Chromium (search_speed.py), ours against Material's search on the
+  baseline site: search data fetched before the first keystroke, bytes of the Praxisfinder's
+  first query with a facet and of its first load, time from the last keystroke to the header
+  search's results, time of a facet change; and the size of the search bundle on disk;
 - once, the live preview: seconds from saving an entry to `mkdocs serve` serving the change.
 
 It prints a table and writes everything as JSON (default `.bench/results.json`). Ratios are
@@ -25,21 +27,22 @@ import math
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import ProcessRun, lunr_transfer, machine, run_process, site_stats, taking_turns
-from probes import pagefind, preview
+from probes import preview
 from projects import REPO, make_baseline, make_ours
+from search_speed import measure as search_speed
 from trash import Trash
 
 from praxis.corpus import WORKERS_VARIABLE, entry_files
 
 BIN = Path(sys.executable).parent
 FLOOR_SCRIPT = Path(__file__).resolve().parent / "floor.py"
-SEARCH_QUERY = "Hassrede"
 
 # The issue's goals, stated for 5,000 entries and judged at the largest size measured.
 CHECK_MAX_SECONDS = 2.0
@@ -48,6 +51,11 @@ BUILD_MAX_RATIO = 1.0
 PAGE_MAX_BYTES = 100_000
 MEMORY_MAX_MB = 1024
 PREVIEW_MAX_SECONDS = 3.0
+SEARCH_DATA_BEFORE_TYPING_MAX_BYTES = 0
+FIRST_QUERY_FACET_MAX_BYTES = 300_000
+FINDER_LOAD_MAX_BYTES = 500_000
+RESULTS_MAX_MS = 1000
+FACET_CHANGE_MAX_MS = 200
 # The goals were set for a 2-core machine; more workers would flatter the ratios, because the
 # YAML floor and the Material baseline use one core.
 REFERENCE_WORKERS = 2
@@ -125,7 +133,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--work", type=Path, default=REPO / ".bench" / "work")
     parser.add_argument("--json", type=Path, default=REPO / ".bench" / "results.json")
     parser.add_argument("--no-baseline", action="store_true", help="skip the Material baseline")
-    parser.add_argument("--no-pagefind", action="store_true", help="skip the Pagefind evaluation")
+    parser.add_argument(
+        "--no-search",
+        "--no-pagefind",  # its old name
+        dest="no_search",
+        action="store_true",
+        help="skip the search speed measurement in the browser",
+    )
     parser.add_argument(
         "--preview",
         type=int,
@@ -210,9 +224,9 @@ def bench_size(
     for name, measured in taking_turns(builds, args.build_repeat).items():
         built = site if name == "ours" else base_site
         result[name] = {**measured, **site_stats(built), "lunr": lunr_transfer(built)}
-    if not args.no_pagefind:
-        _say(f"{count} entries: Pagefind index and first query")
-        result["pagefind"] = pagefind(site, SEARCH_QUERY)
+    if not args.no_search:
+        _say(f"{count} entries: search speed in Chromium (ours and Material's search)")
+        result["search"] = search_speed(site, None if args.no_baseline else base_site)
     result["ratios"] = ratios(result)
     return result
 
@@ -239,8 +253,18 @@ def ratios(result: dict[str, Any]) -> dict[str, float | None]:
                 "site_bytes": ratio(ours["site_bytes"], base["site_bytes"]),
                 "largest_html": ratio(ours["largest_html_bytes"], base["largest_html_bytes"]),
                 "median_html": ratio(ours["median_html_bytes"], base["median_html_bytes"]),
+            }
+        )
+        ours_search, material = _search(result, "ours"), _search(result, "material")
+        out.update(
+            {
                 "search_first_query": ratio(
-                    ours["lunr"].get("first_query_bytes"), base["lunr"].get("first_query_bytes")
+                    (ours_search.get("first_query_facet") or {}).get("bytes"),
+                    (material.get("first_query") or {}).get("bytes"),
+                ),
+                "search_latency": ratio(
+                    (ours_search.get("header_latency") or {}).get("median_ms"),
+                    (material.get("header_latency") or {}).get("median_ms"),
                 ),
             }
         )
@@ -249,6 +273,11 @@ def ratios(result: dict[str, Any]) -> dict[str, float | None]:
                 ours["seconds"] / ours["pages"], base["seconds"] / base["pages"]
             )
     return out
+
+
+def _search(result: dict[str, Any], site: str) -> dict[str, Any]:
+    """One site's search speed figures ("ours" or "material"); empty when not measured."""
+    return (result.get("search") or {}).get(site) or {}
 
 
 def bench_preview(
@@ -300,6 +329,42 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
         memories = [ours.get("peak_rss_mb"), (size.get("check") or {}).get("peak_rss_mb")]
         memory = None if None in memories else max(memories)
         goal("peak memory MB", n, memory, MEMORY_MAX_MB, True)
+        search = _search(size, "ours")
+        goal(
+            "search data before first keystroke bytes",
+            n,
+            (search.get("before_typing") or {}).get("search_bytes"),
+            SEARCH_DATA_BEFORE_TYPING_MAX_BYTES,
+            False,
+        )
+        goal(
+            "first query with facet bytes",
+            n,
+            (search.get("first_query_facet") or {}).get("bytes"),
+            FIRST_QUERY_FACET_MAX_BYTES,
+            False,
+        )
+        goal(
+            "Praxisfinder first load bytes",
+            n,
+            (search.get("finder_initial") or {}).get("bytes"),
+            FINDER_LOAD_MAX_BYTES,
+            False,
+        )
+        goal(
+            "header search results median ms",
+            n,
+            (search.get("header_latency") or {}).get("median_ms"),
+            RESULTS_MAX_MS,
+            False,
+        )
+        goal(
+            "facet change median ms",
+            n,
+            (search.get("facet_latency") or {}).get("median_ms"),
+            FACET_CHANGE_MAX_MS,
+            False,
+        )
     p = results.get("preview") or {}
     medians = [p[m]["median_seconds"] for m in ("serve", "serve_dirty") if m in p]
     best = min(medians) if medians and None not in medians else None
@@ -391,31 +456,8 @@ def report(results: dict[str, Any]) -> str:
                 _bytes(base.get("median_html_bytes")),
                 _x(r.get("median_html")),
             ),
-            (
-                "search first query (lunr, gzip)",
-                _bytes(ours["lunr"].get("first_query_bytes")),
-                _bytes((base.get("lunr") or {}).get("first_query_bytes")),
-                _x(r.get("search_first_query")),
-            ),
-            (
-                "  of which search_index.json raw",
-                _bytes(ours["lunr"].get("index_bytes")),
-                _bytes((base.get("lunr") or {}).get("index_bytes")),
-                "",
-            ),
         ]
-        pf = size.get("pagefind") or {}
-        if pf.get("available"):
-            rows.append(("Pagefind index time (ours)", _s(pf["index_seconds"]), "", ""))
-            rows.append(
-                (
-                    "Pagefind first query (ours)",
-                    _bytes(pf.get("first_query_bytes")),
-                    "",
-                    _x(_ratio(pf.get("first_query_bytes"), ours["lunr"].get("first_query_bytes")))
-                    + " of lunr",
-                )
-            )
+        rows += _search_rows(size)
         lines.append("")
         lines.append(f"{size['entries']:,} entries".replace(",", "."))
         lines.append(_table(("metric", "ours", "Material", "ratio"), rows))
@@ -440,6 +482,70 @@ def report(results: dict[str, Any]) -> str:
             f"  [{state:^12}] {g['goal']} at {g['entries']}: {g['value']} (limit {g['limit']})"
         )
     return "\n".join(lines)
+
+
+def _search_rows(size: dict[str, Any]) -> list[tuple[str, ...]]:
+    """The search speed rows of one size's table (search_speed.py; Material: the baseline)."""
+    search = size.get("search") or {}
+    if not search.get("available", True) or not search:
+        reason = search.get("reason", "skipped (--no-search)")
+        return [("search speed", "not measured", reason, "")]
+    ours, material = _search(size, "ours"), _search(size, "material")
+
+    def get(part: Any, *keys: str) -> Any:
+        for key in keys:
+            part = part.get(key) if isinstance(part, dict) else None
+        return part
+
+    rows: list[tuple[str, ...]] = []
+
+    def row(label: str, a: float | None, b: float | None, unit: Callable[[Any], str]) -> None:
+        rows.append((label, unit(a), unit(b), _x(_ratio(a, b))))
+
+    row(
+        "search data before 1st keystroke",
+        get(ours, "before_typing", "search_bytes"),
+        get(material, "before_typing", "search_bytes"),
+        _bytes,
+    )
+    row(
+        "1st query, all bytes (ours: finder+facet)",
+        get(ours, "first_query_facet", "bytes"),
+        get(material, "first_query", "bytes"),
+        _bytes,
+    )
+    row(
+        "  of which search data and engine",
+        get(ours, "first_query_facet", "search_bytes"),
+        get(material, "first_query", "search_bytes"),
+        _bytes,
+    )
+    row("Praxisfinder 1st load, all bytes", get(ours, "finder_initial", "bytes"), None, _bytes)
+    row(
+        "results after last key, median",
+        get(ours, "header_latency", "median_ms"),
+        get(material, "header_latency", "median_ms"),
+        _milliseconds,
+    )
+    row(
+        "results after last key, max",
+        get(ours, "header_latency", "max_ms"),
+        get(material, "header_latency", "max_ms"),
+        _milliseconds,
+    )
+    row("facet change, median", get(ours, "facet_latency", "median_ms"), None, _milliseconds)
+    row("facet change, max", get(ours, "facet_latency", "max_ms"), None, _milliseconds)
+    row(
+        "search bundle on disk (raw)",
+        get(ours, "bundle", "bytes"),
+        get(material, "bundle", "bytes"),
+        _bytes,
+    )
+    return rows
+
+
+def _milliseconds(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f} ms"
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:

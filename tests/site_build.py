@@ -57,3 +57,18 @@ def strict_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         env=BUILD_ENV,
     )
+
+
+def search_documents(site: Path) -> dict[str, dict]:
+    """The pages in a built site's search index, by URL, as Pagefind stored them (its
+    fragments: gzip, a signature, then JSON with url, content, meta and filters)."""
+    import gzip
+    import json
+
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        raw = raw.removeprefix(b"pagefind_dcd")
+        data = json.loads(raw)
+        found[data["url"]] = data
+    return found

@@ -15,6 +15,13 @@ from types import ModuleType
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+SEARCH_GOALS = {
+    "search data before first keystroke bytes",
+    "first query with facet bytes",
+    "Praxisfinder first load bytes",
+    "header search results median ms",
+    "facet change median ms",
+}
 GOAL_NAMES = {
     "praxis check seconds",
     "praxis check / YAML floor",
@@ -22,6 +29,7 @@ GOAL_NAMES = {
     "largest HTML page bytes",
     "peak memory MB",
     "preview seconds (best mode)",
+    *SEARCH_GOALS,
 }
 
 
@@ -45,6 +53,28 @@ def size(entries: int, check: float, floor: float | None, ours: float, base: flo
         "ratios": {
             "check_to_floor": round(check / floor, 3) if floor else None,
             "build": round(ours / base, 3) if base else None,
+        },
+        "search": search(),
+    }
+
+
+def search(median_ms: float = 300.0, before_typing: int = 0) -> dict:
+    """search_speed.measure()'s answer, in the parts the goals read."""
+    return {
+        "available": True,
+        "ours": {
+            "before_typing": {"search_bytes": before_typing, "search_requests": 0},
+            "first_query_facet": {"bytes": 250_000, "search_bytes": 150_000},
+            "finder_initial": {"bytes": 450_000},
+            "header_latency": {"median_ms": median_ms, "max_ms": 700.0},
+            "facet_latency": {"median_ms": 90.0, "max_ms": 150.0},
+            "bundle": {"bytes": 20_000_000},
+        },
+        "material": {
+            "before_typing": {"search_bytes": 2_000_000},
+            "first_query": {"bytes": 2_100_000, "search_bytes": 2_000_000},
+            "header_latency": {"median_ms": 150.0, "max_ms": 400.0},
+            "bundle": {"bytes": 30_000_000},
         },
     }
 
@@ -100,6 +130,44 @@ def test_a_goal_whose_probe_did_not_run_is_listed_and_fails(bench: ModuleType) -
     nothing = bench.goals({"sizes": []})
     assert {g["goal"] for g in nothing} == GOAL_NAMES
     assert len(bench.missed_goals(nothing)) == len(GOAL_NAMES)
+
+
+def test_search_speed_goals_are_judged_and_zero_bytes_is_met(bench: ModuleType) -> None:
+    one = size(5000, 0.8, 0.6, 15.0, 16.0)
+    one["search"] = search(median_ms=1200.0, before_typing=0)
+    verdicts = {g["goal"]: g for g in bench.goals({"sizes": [one], "preview": PREVIEW})}
+    assert verdicts["search data before first keystroke bytes"]["met"] is True
+    assert bench.missed_goals(list(verdicts.values())) == [
+        "header search results median ms at 5000: 1200.0 (limit 1000)"
+    ]
+    one["search"] = search(before_typing=1)  # one byte of index before typing is a miss
+    verdicts = {g["goal"]: g for g in bench.goals({"sizes": [one], "preview": PREVIEW})}
+    assert verdicts["search data before first keystroke bytes"]["met"] is False
+
+
+@pytest.mark.parametrize(
+    "skipped",
+    [None, {"available": False, "reason": "/usr/bin/chromium fehlt"}],
+    ids=["no-search", "no-browser"],
+)
+def test_search_goals_not_measured_are_failed_measurements(
+    bench: ModuleType, skipped: dict | None
+) -> None:
+    one = size(5000, 0.8, 0.6, 15.0, 16.0)
+    one["search"] = skipped
+    verdicts = {g["goal"]: g for g in bench.goals({"sizes": [one], "preview": PREVIEW})}
+    assert {name for name, g in verdicts.items() if g["met"] is None} == SEARCH_GOALS
+    assert len(bench.missed_goals(list(verdicts.values()))) == len(SEARCH_GOALS)
+
+
+def test_the_search_rows_show_ours_against_material(bench: ModuleType) -> None:
+    one = size(5000, 0.8, 0.6, 15.0, 16.0)
+    rows = {row[0]: row[1:] for row in bench._search_rows(one)}
+    assert rows["search data before 1st keystroke"][:2] == ("0.0 KB", "2.0 MB")
+    assert rows["results after last key, median"] == ("300 ms", "150 ms", "2.00×")
+    assert rows["facet change, median"][:2] == ("90 ms", "–")
+    one["search"] = None
+    assert bench._search_rows(one)[0][:2] == ("search speed", "not measured")
 
 
 def test_goals_are_judged_at_the_largest_size_only(bench: ModuleType) -> None:

@@ -23,7 +23,6 @@ SITE_METRICS = (
     "site_bytes",
     "largest_html_bytes",
     "median_html_bytes",
-    "lunr",
 )
 
 
@@ -71,7 +70,10 @@ def test_every_metric_is_reported_for_ours_and_the_baseline(results: tuple[dict,
         assert size[name]["seconds"] == min(size[name]["runs_seconds"])
     for site in ("ours", "baseline"):
         assert all(size[site][metric] for metric in SITE_METRICS), site
-        assert size[site]["lunr"]["first_query_bytes"] > size[site]["lunr"]["js_gzip_bytes"] > 0
+    # Only the baseline has Material's search (lunr); ours has Pagefind instead.
+    lunr = size["baseline"]["lunr"]
+    assert lunr["first_query_bytes"] > lunr["js_gzip_bytes"] > 0
+    assert size["ours"]["lunr"] == {"available": False}
     # Ours generates term and list pages on top of the 30 entries; the baseline has one tags page.
     assert size["ours"]["pages"] > size["baseline"]["pages"] >= 30
     for ratio in ("check_to_floor", "build", "pages", "largest_html", "search_first_query"):
@@ -90,9 +92,23 @@ def test_the_machine_the_preview_and_the_goals_are_reported(results: tuple[dict,
     assert "largest HTML page" in table and "Goals" in table
 
 
-def test_pagefind_is_evaluated_when_it_is_installed(results: tuple[dict, str]) -> None:
-    data, _ = results
-    pagefind = data["sizes"][0]["pagefind"]
-    # Installed by the test extras: missing means a broken set-up, never a skip.
-    assert pagefind["available"], pagefind["reason"]
-    assert pagefind["bundle_files"] > 0 and pagefind["index_seconds"] > 0
+def test_search_speed_is_measured_for_ours_and_material(results: tuple[dict, str]) -> None:
+    data, table = results
+    search = data["sizes"][0]["search"]
+    # Chromium and Playwright come with the test set-up: missing means a broken one, never a skip.
+    assert search["available"], search["reason"]
+    ours, material = search["ours"], search["material"]
+    assert ours["bundle"]["pagefind_files"] > 0 and ours["bundle"]["suche_bytes"] > 0
+    paths = [p["path"] for p in ours["before_typing"]["pages"]]
+    assert paths[0] == "/" and paths[1].startswith("/praxisbeispiele/")
+    assert ours["before_typing"]["search_bytes"] is not None
+    for part in ("first_query_facet", "finder_initial"):
+        assert ours[part]["bytes"] > ours[part]["search_bytes"] > 0, part
+    assert ours["finder_initial"]["results_shown"] > 0
+    assert material["first_query"]["bytes"] > material["first_query"]["search_bytes"] > 0
+    assert material["before_typing"]["search_bytes"] > 0  # lunr's index comes with the page
+    for latency in (ours["header_latency"], material["header_latency"]):
+        assert len(latency["queries"]) == len(search["typed_queries"]) == 20
+        assert 0 < latency["median_ms"] <= latency["max_ms"]
+    assert ours["facet_latency"]["toggles"] and ours["facet_latency"]["median_ms"] > 0
+    assert "results after last key, median" in table and "facet change, median" in table

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_build import built_site, copy_project, strict_build
+from praxis.corpus import load_corpus
+from site_build import built_site, copy_project, search_documents, strict_build
 
 REPO = Path(__file__).resolve().parent.parent
 FOLDERS = {
@@ -133,7 +134,9 @@ def test_pages_named_in_the_issue_exist(example_site: Path) -> None:
         "impressum/index.html",
         "datenschutz/index.html",
         "barrierefreiheit/index.html",
-        "search/search_index.json",
+        "pagefind/pagefind.js",
+        "suche/woerter.json",
+        "suche/begriffe.json",
     ):
         assert (example_site / path).is_file(), path
 
@@ -195,13 +198,31 @@ def test_broken_entry_fails_check_and_build_with_the_same_message(tmp_path: Path
     assert "Traceback" not in result.stderr
 
 
-def test_search_index_is_german_and_covers_entries(example_site: Path) -> None:
+def test_search_index_is_german_and_holds_every_entry_but_no_guide_page(example_site: Path) -> None:
     import json
 
-    index = json.loads((example_site / "search" / "search_index.json").read_text("utf-8"))
-    assert index["config"]["lang"] == ["de"]
-    locations = {doc["location"] for doc in index["docs"]}
-    assert "praxisbeispiele/clearingstelle-landkreis-talheim/" in locations
+    entry = json.loads((example_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["de"]
+    documents = search_documents(example_site)
+    published = [e for e in load_corpus(REPO).published]
+    for e in published:
+        assert f"/{e.url_path}" in documents, e.id
+    assert not [url for url in documents if url.startswith(("/mitwirken/", "/betrieb/"))]
+    # Lists and overviews repeat summaries; search leads to the entries themselves.
+    assert "/themen/" not in documents and "/praxisfinder/" not in documents
+    assert "/ueber/" in documents  # hand-written public pages are searchable
+
+
+def test_search_document_holds_summary_fact_box_and_term_names(example_site: Path) -> None:
+    document = search_documents(example_site)["/praxisbeispiele/allianz-gegen-hass-stadt-lindenau/"]
+    entry = next(
+        e for e in load_corpus(REPO).published if e.id == "allianz-gegen-hass-stadt-lindenau"
+    )
+    assert entry.summary[:60] in document["content"]
+    assert "Sachsen" in document["content"]  # the Bundesland, only in the fact box
+    assert "Modul 1" in document["content"]  # a term label
+    assert document["filters"]["land"] == ["sachsen"]
+    assert document["meta"]["title"] == entry.title
 
 
 def test_draft_is_validated_but_never_published(tmp_path: Path) -> None:

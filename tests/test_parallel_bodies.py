@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from praxis.bodies import WORKER_NICENESS, ParallelBodies, render_body
+from site_build import search_documents
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
@@ -77,8 +78,8 @@ def test_parallel_build_writes_the_same_entry_pages_and_search_index(tmp_path: P
     assert len(entry_pages) >= 20
     for page in entry_pages:
         assert (parallel / page).read_text("utf-8") == (serial / page).read_text("utf-8"), page
-    index = Path("search/search_index.json")
-    assert (parallel / index).read_text("utf-8") == (serial / index).read_text("utf-8")
+    assert search_documents(parallel) == search_documents(serial)
+    assert len(search_documents(serial)) >= len(entry_pages)
 
 
 def test_links_to_a_missing_section_of_an_entry_fail_the_strict_build_in_parallel_too(

@@ -1,17 +1,28 @@
-"""The Praxisfinder filters in the browser and says how many entries it found."""
+"""The Praxisfinder is the portal's search results page: words and facets in the address,
+ranked results, counts that add up, Back that undoes, and a way without JavaScript."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
 
+from praxis.corpus import load_corpus
+from praxis.taxonomy import build_index
+
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.browser]
 
-
 FOLDERS = ("practices", "content/recommendations", "content/trainings")
+UPDATED = """() => {
+  const root = document.querySelector('[data-praxisfinder]');
+  const status = root.querySelector('[data-status]').textContent;
+  return !root.hasAttribute('aria-busy') && status !== ''
+    && !status.startsWith('Ergebnisse werden geladen');
+}"""
 
 
 def published(folders: tuple[str, ...] = FOLDERS) -> dict[str, dict]:
@@ -26,119 +37,202 @@ def published(folders: tuple[str, ...] = FOLDERS) -> dict[str, dict]:
     return found
 
 
-def practices_with(field: str, term: str) -> set[str]:
-    return {entry_id for entry_id, data in published().items() if term in data.get(field, [])}
+def entries_with(field: str, *terms: str) -> set[str]:
+    def values(data: dict) -> list[str]:
+        value = data
+        for part in field.split("."):
+            value = value.get(part, {}) if isinstance(value, dict) else {}
+        return [value] if isinstance(value, str) else list(value or [])
+
+    return {i for i, data in published().items() if set(terms) & set(values(data))}
 
 
-def wait_for_results(page, count: int) -> None:
-    page.wait_for_function(
-        f"() => document.querySelectorAll('[data-results] li').length === {count}"
+def open_finder(chromium, base: str, address: str = ""):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page.goto(f"{base}/praxisfinder/{address}")
+    page.wait_for_function(UPDATED)
+    return page
+
+
+def settle(page, before: str) -> None:
+    """Wait until the finder has answered a change made after the address was `before`."""
+    page.wait_for_function("(before) => window.location.href !== before", arg=before, polling=20)
+    page.wait_for_function(UPDATED, polling=20)
+
+
+def result_ids(page) -> list[str]:
+    hrefs = page.eval_on_selector_all(
+        "[data-praxisfinder] [data-results] a", "links => links.map(a => new URL(a.href).pathname)"
     )
+    return [href.rstrip("/").rsplit("/", 1)[1] for href in hrefs]
 
 
-def result_ids(page) -> set[str]:
-    hrefs = page.eval_on_selector_all("[data-results] a", "links => links.map(a => a.href)")
-    return {href.rstrip("/").rsplit("/", 1)[1] for href in hrefs}
+def total(page) -> int:
+    status = page.locator("[data-praxisfinder] [data-status]").inner_text()
+    match = re.match(r"([\d.]+) Ergebnis", status)
+    return int(match.group(1).replace(".", "")) if match else 0
 
 
-def test_filter_from_the_address_lists_exactly_the_matching_entries(chromium, example_site_url):
-    page = chromium.new_page()
-    page.goto(f"{example_site_url}/praxisfinder/?thema=hassrede")
-    expected = practices_with("topics", "hassrede")
-    status = page.locator("[data-status]")
-    status.filter(has_text="gefunden").wait_for()
-    assert status.inner_text() == f"{len(expected)} Einträge gefunden."
-    assert result_ids(page) == expected
-    assert page.locator("#pf-thema").input_value() == "hassrede"
+def count_of(page, param: str, value: str) -> int:
+    return int(page.locator(f"#pf-{param}-{value} ~ label [data-count]").inner_text())
+
+
+def test_filters_from_the_address_list_exactly_the_matching_entries(chromium, example_site_url):
+    page = open_finder(chromium, example_site_url, "?thema=hassrede")
+    expected = entries_with("topics", "hassrede")
+    assert set(result_ids(page)) == expected
+    assert total(page) == len(expected)
+    assert page.locator("#pf-thema-hassrede").is_checked()
     page.close()
 
 
-def test_choosing_filters_and_words_narrows_and_reset_restores(chromium, example_site_url):
-    page = chromium.new_page()
-    page.goto(f"{example_site_url}/praxisfinder/")
-    page.locator("[data-status]").filter(has_text="gefunden").wait_for()
-    everything = result_ids(page)
-    assert everything == set(published())
-    materials = set(published(("content/trainings",)))  # the type filter: materials only
-    assert 0 < len(materials) < len(everything)
-    page.select_option("#pf-art", "material")
-    wait_for_results(page, len(materials))
-    assert result_ids(page) == materials
+def test_several_values_of_a_facet_add_up_and_facets_narrow_each_other(chromium, example_site_url):
+    page = open_finder(chromium, example_site_url, "?thema=hassrede&thema=desinformation")
+    either = entries_with("topics", "hassrede", "desinformation")
+    assert set(result_ids(page)) == either
+    assert len(either) > len(entries_with("topics", "hassrede"))
+    # The counts of a chosen facet say what each further value would add.
+    assert count_of(page, "thema", "hassrede") == len(entries_with("topics", "hassrede"))
+    # Another facet narrows: AND across facets.
+    state = "sachsen"
+    both = either & entries_with("municipality.state", state)
+    assert count_of(page, "land", state) == len(both)
+    before = page.url
+    page.locator(f"#pf-land-{state}").check()
+    settle(page, before)
+    assert set(result_ids(page)) == both
+    page.close()
+
+
+def test_counts_add_up_and_empty_values_cannot_be_chosen(chromium, example_site_url):
+    page = open_finder(chromium, example_site_url, "?q=Rassismus")
+    found = total(page)
+    assert found > 0
+    kinds = ("praxisbeispiel", "empfehlung", "material", "seite")
+    assert sum(count_of(page, "art", kind) for kind in kinds) == found
+    # A value that would leave nothing is shown as such and cannot be chosen.
+    page.goto(f"{example_site_url}/praxisfinder/?land=thueringen")
+    page.wait_for_function(UPDATED)
+    assert total(page) == len(entries_with("municipality.state", "thueringen")) == 1
+    disabled = page.locator("[data-facet=thema] input:disabled")
+    assert disabled.count() > 0
+    assert all(count_of(page, "thema", box.get_attribute("value")) == 0 for box in disabled.all())
+    page.close()
+
+
+def test_back_undoes_the_last_change_and_a_filter_can_be_removed(chromium, example_site_url):
+    page = open_finder(chromium, example_site_url, "?q=Schule")
+    first = result_ids(page)
+    before = page.url
+    page.locator("#pf-art-material").check()
+    settle(page, before)
     assert "art=material" in page.url
-    page.fill("#pf-suche", "antisemitismus")
-    wait_for_results(page, 1)
-    assert result_ids(page) == {"training-antisemitismus-erkennen-verwaltung"}
-    page.get_by_role("button", name="Filter zurücksetzen").click()
-    wait_for_results(page, len(everything))
-    assert result_ids(page) == everything
+    narrowed = result_ids(page)
+    assert narrowed and set(narrowed) < set(first) | set(narrowed)
+    assert all(i in published(("content/trainings",)) for i in narrowed)
+    before = page.url
+    page.go_back()
+    page.wait_for_function("(b) => window.location.href !== b", arg=before)
+    page.wait_for_function(UPDATED)
+    assert not page.locator("#pf-art-material").is_checked()
+    assert result_ids(page) == first
+    # The chip of an active filter removes it.
+    page.goto(f"{example_site_url}/praxisfinder/?thema=hassrede")
+    page.wait_for_function(UPDATED)
+    before = page.url
+    page.get_by_role("button", name=re.compile(r"^Filter .*: Hassrede entfernen$")).click()
+    settle(page, before)
+    assert "thema=" not in page.url
+    assert len(result_ids(page)) == min(20, len(published()))
     page.close()
 
 
-def test_without_javascript_the_finder_points_to_the_overview_pages(chromium, example_site_url):
-    context = chromium.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{example_site_url}/praxisfinder/")
-    note = page.locator("[data-noscript]")
-    assert note.is_visible()
-    assert note.locator("a").count() >= 3
-    assert not page.locator("form.praxis-finder__form").is_visible()
-    context.close()
-
-
-def test_actor_filter_from_a_fact_box_link_lists_the_entries_with_that_actor(
+def test_the_result_count_is_on_the_first_screen_and_sorting_by_title_works(
     chromium, example_site_url
 ):
+    page = open_finder(chromium, example_site_url, "?sort=titel")
+    box = page.locator("[data-praxisfinder] [data-status]").bounding_box()
+    assert box is not None and box["y"] + box["height"] < 900
+    titles = page.eval_on_selector_all(
+        "[data-praxisfinder] [data-results] .praxis-finder__title a",
+        "links => links.map(a => a.textContent)",
+    )
+    fold = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+    keys = [t.lower().translate(fold) for t in titles]
+    assert len(keys) == 20 and keys == sorted(keys)
+    page.close()
+
+
+def test_more_results_appear_on_request_and_the_button_hides_at_the_end(chromium, example_site_url):
+    page = open_finder(chromium, example_site_url)
+    more = page.locator("[data-more]")
+    assert len(result_ids(page)) == 20 and more.is_visible()
+    more.click()
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('[data-praxisfinder] [data-results] > li').length === n",
+        arg=len(published()),
+    )
+    assert not more.is_visible()
+    # Focus moves to the first new result, so keyboard users continue where they were.
+    assert page.evaluate("document.activeElement.closest('li') !== null")
+    page.close()
+
+
+def test_every_example_entry_is_found_first_by_its_own_title(chromium, example_site_url):
     page = chromium.new_page()
-    page.goto(f"{example_site_url}/praxisfinder/?akteur=polizei")
-    expected = practices_with("actors", "polizei")
-    page.locator("[data-status]").filter(has_text="gefunden").wait_for()
-    assert result_ids(page) == expected
-    assert page.locator("#pf-akteur").input_value() == "polizei"
+    for entry_id, data in sorted(published().items()):
+        page.goto(f"{example_site_url}/praxisfinder/?q={quote(data['title'])}")
+        page.wait_for_function(UPDATED)
+        assert result_ids(page)[:1] == [entry_id], data["title"]
     page.close()
 
 
 @pytest.mark.parametrize(
-    ("words", "field", "term"),
-    [
-        ("Hass im Netz", "topics", "hassrede"),  # a synonym from content/vocabularies/topics.yml
-        ("Fake News", "topics", "desinformation"),
-        ("Öffentlichkeitsarbeit", "topics", "oeffentlichkeitsarbeit"),  # a term's label
-    ],
+    ("query", "suggestion"),
+    [("Rasissmus", "Rassismus"), ("Krisenkomunikation", "Krisenkommunikation")],
 )
-def test_words_find_entries_through_their_terms_labels_and_synonyms(
-    chromium, example_site_url, words: str, field: str, term: str
-):
-    expected = practices_with(field, term)
-    assert expected
-    page = chromium.new_page()
-    page.goto(f"{example_site_url}/praxisfinder/")
-    page.locator("[data-status]").filter(has_text="gefunden").wait_for()
-    page.locator("#pf-suche").fill(words)
-    page.wait_for_function(
-        "count => document.querySelectorAll('[data-results] li').length >= count",
-        arg=len(expected),
-    )
-    assert expected <= result_ids(page)
+def test_a_typo_gets_a_suggestion_and_its_results(chromium, example_site_url, query, suggestion):
+    page = open_finder(chromium, example_site_url, f"?q={quote(query)}")
+    note = page.locator("[data-note]")
+    assert f"Meinten Sie „{suggestion}“?" in note.inner_text()
+    assert total(page) > 0
     page.close()
 
 
-def test_a_state_is_found_by_its_name(chromium, example_site_url):
-    states = {
-        entry_id: data["municipality"]["state"]
-        for entry_id, data in published().items()
-        if isinstance(data.get("municipality"), dict) and data["municipality"].get("state")
-    }
-    state = "sachsen"
-    expected = {entry_id for entry_id, value in states.items() if value == state}
-    label = yaml.safe_load((REPO / "content/vocabularies/states.yml").read_text("utf-8"))
-    name = next(t["label"] for t in label["terms"] if t["id"] == state)
-    page = chromium.new_page()
-    page.goto(f"{example_site_url}/praxisfinder/")
-    page.locator("[data-status]").filter(has_text="gefunden").wait_for()
-    page.locator("#pf-suche").fill(name)
-    page.wait_for_function(
-        "count => document.querySelectorAll('[data-results] li').length >= count",
-        arg=max(len(expected), 1),
+def test_words_that_find_nothing_say_so_and_suggest_what_to_do(chromium, example_site_url):
+    page = open_finder(chromium, example_site_url, "?q=Xylophonqqq")
+    assert (
+        page.locator("[data-praxisfinder] [data-status]")
+        .inner_text()
+        .startswith("Keine Ergebnisse für „Xylophonqqq“.")
     )
-    assert expected and expected <= result_ids(page)
+    assert result_ids(page) == []
+    page.close()
+
+
+def test_without_javascript_the_finder_links_every_overview(chromium, example_site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{example_site_url}/praxisfinder/")
+    links = page.eval_on_selector_all(
+        "[data-noscript] a", "links => links.map(a => new URL(a.href).pathname)"
+    )
+    corpus = load_corpus(REPO)
+    index = build_index(corpus.published, corpus.vocabularies)
+    expected = {f"/{t.path}/" for t in index.taxonomies if t.has_pages}
+    expected |= {"/praxisbeispiele/", "/empfehlungen/", "/materialien/"}
+    assert set(links) == expected
+    assert page.locator("form.praxis-finder__form").is_hidden()
+    context.close()
+
+
+def test_on_a_phone_the_facets_sit_in_a_closed_disclosure(chromium, example_site_url):
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{example_site_url}/praxisfinder/")
+    page.wait_for_function(UPDATED)
+    facets = page.locator("[data-facets]")
+    assert facets.get_attribute("open") is None
+    assert page.locator("#pf-thema-hassrede").is_hidden()
+    page.locator("[data-facets] > summary").click()
+    assert page.locator("#pf-thema-hassrede").is_visible()
     page.close()

@@ -138,6 +138,7 @@ PLAIN_ATTRIBUTES = (
     *("version", "preserveAspectRatio", "transform", "cx", "cy", "r", "x", "y", "points"),
     *("opacity", "fill-rule", "clip-rule", "loading", "decoding", "download", "property"),
     *("referrerpolicy", "crossorigin", "translate", "accesskey", "inputmode", "novalidate"),
+    *("enterkeyhint",),
 )
 _WS = rb"[ \t\n\f\r]"
 _NAME_END = rb"(?=[ \t\n\f\r/>=])"

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .export import FACETS
-from .search_documents import TYPE_FILTER
 from .links import url_problem
 from .model import CONTENT_TYPES, ContentType, Entry, Term, Vocabulary
 from .rules.review import last_checked
 from .schema import FIELD_BY_NAME
+from .search_documents import PAGE_KIND, TYPE_FILTER
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values
 
 # Entries per list page: at 80, a page of maximum-length titles and summaries stays under 100 KB.
@@ -113,6 +113,8 @@ class SiteRenderer:
             for t in CONTENT_TYPES
             if (count := sum(1 for e in self.published if e.type is t))
         ]
+        # Hand-written pages are found by words too; their count is known only in the browser.
+        types.append({"id": PAGE_KIND, "label": "Weitere Seiten", "count": 0})
         facets = [{"param": TYPE_FILTER, "label": "Inhaltsart", "options": types}]
         for param, field_name in FACETS:
             taxonomy = by_field.get(field_name)

@@ -333,7 +333,7 @@ def search_corpus(
     lexicon = Lexicon(texts)
     rendered = {
         doc.url: document_html(doc, compound_parts(found, lexicon))
-        for doc, found in zip(documents, texts)
+        for doc, found in zip(documents, texts, strict=True)
     }
     shards: dict[str, set[str]] = {}
     for word in lexicon.counts:
@@ -352,8 +352,7 @@ def term_names(taxonomies: Sequence[Taxonomy]) -> list[dict[str, object]]:
     content types both numbers): a query that names one ranks what carries it first."""
     by_field = {t.field: t for t in taxonomies}
     names: list[dict[str, object]] = [
-        {"filter": TYPE_FILTER, "id": t.key, "names": [t.singular, t.plural]}
-        for t in CONTENT_TYPES
+        {"filter": TYPE_FILTER, "id": t.key, "names": [t.singular, t.plural]} for t in CONTENT_TYPES
     ]
     for param, field_name in FACETS:
         taxonomy = by_field.get(field_name)
@@ -364,8 +363,3 @@ def term_names(taxonomies: Sequence[Taxonomy]) -> list[dict[str, object]]:
             for term in taxonomy.vocabulary.terms
         )
     return names
-
-
-def kinds() -> list[tuple[str, str]]:
-    """The values of the type filter with their German plural labels, pages last."""
-    return [(t.key, t.plural) for t in CONTENT_TYPES] + [(PAGE_KIND, "Weitere Seiten")]

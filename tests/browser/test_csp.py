@@ -111,9 +111,10 @@ def test_no_page_breaks_the_policy(
 
 def test_search_finds_entries_under_the_policy(chromium: Browser, site_url: str) -> None:
     with opened(chromium, site_url, "") as view:
-        view.page.locator(".md-search__input").fill("Rassismus")
-        view.page.locator(".md-search-result__item").first.wait_for()
-        assert view.page.locator(".md-search-result__item").count() > 0
+        view.page.locator("#praxis-suche").fill("Rassismus")
+        results = view.page.locator("[data-praxis-search] [data-results] a")
+        results.first.wait_for()
+        assert results.count() > 0
         assert_clean(view)
 
 

@@ -28,7 +28,7 @@ FOCUSED = """() => {
   const box = probe.getBoundingClientRect();
   const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
   const area = e.closest('.md-skip') ? 'skip'
-    : e.closest('.md-search') ? 'search'
+    : e.closest('[data-praxis-search]') ? 'search'
     : e.closest('.md-tabs') ? 'tabs'
     : e.closest('.md-sidebar--primary') ? 'nav'
     : e.closest('#inhalt') ? 'content'
@@ -201,12 +201,11 @@ def test_search_works_with_the_keyboard(visit) -> None:
         if stop and stop["area"] == "search":
             break
     assert stops[-1]["area"] == "search", stops
-    page.locator(".md-search-result__meta").filter(has_text="Suchbegriff").wait_for()
     page.keyboard.type("Rassismus")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator("[data-praxis-search] [data-results] a").first.wait_for()
     result = press(page, "ArrowDown")
     assert result is not None and result["area"] == "search" and result["visible"]
-    assert page.evaluate("document.activeElement.matches('.md-search-result__link, a')")
+    assert page.evaluate("document.activeElement.matches('[data-results] a')")
     target = page.evaluate("document.activeElement.href")
     page.keyboard.press("Enter")
     page.wait_for_url(target.split("#")[0] + "**")

@@ -193,23 +193,26 @@ def test_page_requests_stay_on_the_local_server(
     opened = visit(page_path(page_paths, site_dir, page_type), wait_until="networkidle")
     assert opened.foreign == []
     files = {urlsplit(u).path.rsplit("/", 1)[-1] for u in opened.local}
-    assert "search_index.json" in files, "Die Suche hat ihren Index nicht geladen."
     assert "praxis.css" in files
-    if page_type == "praxisfinder":
-        assert any(u.endswith(".json") and "/daten/" in u for u in opened.local)
+    searched = [u for u in opened.local if "/pagefind/" in urlsplit(u).path]
+    if page_type == "praxisfinder":  # the results page runs the search engine at once
+        assert any(u.endswith("pagefind.js") for u in searched)
+    else:  # every other page loads no search data before the reader types
+        assert searched == []
+        assert not [u for u in opened.local if "/suche/" in urlsplit(u).path]
 
 
 @pytest.mark.browser
 def test_search_requests_stay_on_the_local_server(visit) -> None:
     opened = visit("", wait_until="networkidle")
     page = opened.page
-    page.locator(".md-search__input").click()
-    page.locator(".md-search-result__meta").filter(has_text="Suchbegriff").wait_for()
+    page.locator("#praxis-suche").click()
     page.keyboard.type("Hassrede")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator("[data-praxis-search] [data-results] a").first.wait_for()
     page.wait_for_load_state("networkidle")
     assert opened.foreign == []
-    assert any(u.endswith("lunr.de.min.js") for u in opened.local)
+    assert any(u.endswith("pagefind.js") for u in opened.local)
+    assert any(u.endswith(".pf_fragment") for u in opened.local)
 
 
 def unshare_network() -> list[str]:

@@ -33,6 +33,9 @@ if (root && window.fetch && window.URLSearchParams) {
     legend: fieldset.querySelector("legend").textContent.trim(),
     boxes: Array.from(fieldset.querySelectorAll("input[type=checkbox]")),
   }));
+  // Without words, the finder lists entries; hand-written pages appear only for a query.
+  const entryKinds = (facets.find((facet) => facet.param === "art") || { boxes: [] })
+    .boxes.map((box) => box.value);
   let results = [];
   let shown = 0;
   let run = 0;
@@ -198,6 +201,9 @@ if (root && window.fetch && window.URLSearchParams) {
     const selection = updateChips(chosen());
     const sort = SORTS[sortField.value] || (query.value.trim() ? null : SORTS.neu);
     const options = { filters: engineFilters(selection) };
+    if (!query.value.trim() && !selection.art && entryKinds.length) {
+      options.filters.art = { any: entryKinds };
+    }
     if (sort) { options.sort = sort; }
     root.setAttribute("aria-busy", "true");
     try {
@@ -207,7 +213,9 @@ if (root && window.fetch && window.URLSearchParams) {
       // A chosen facet's own counts: the results with every other facet, plus that value.
       const counts = Object.assign({}, outcome.search.filters);
       for (const param of Object.keys(selection)) {
-        const others = await pagefind.search(outcome.term, { filters: engineFilters(selection, param) });
+        const filters = engineFilters(selection, param);
+        if (param !== "art" && options.filters.art && !selection.art) { filters.art = options.filters.art; }
+        const others = await pagefind.search(outcome.term, { filters });
         counts[param] = others.filters[param] || {};
       }
       if (token !== run) { return; }

@@ -84,6 +84,7 @@ if (form && window.fetch) {
   input.setAttribute("aria-expanded", "false");
   input.setAttribute("aria-controls", panel.id || (panel.id = "praxis-suche-ergebnisse"));
   input.addEventListener("input", () => {
+    escaped = false;
     window.clearTimeout(typing);
     typing = window.setTimeout(update, 150);
   });
@@ -104,8 +105,10 @@ if (form && window.fetch) {
       (index === 0 ? input : links[index - 1]).focus();
     }
   });
+  let escaped = false;  // Escape closes the results until the reader types again
   form.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !panel.hidden) {
+      escaped = true;
       close();
       input.focus();
     }
@@ -114,6 +117,6 @@ if (form && window.fetch) {
     if (!form.contains(event.relatedTarget)) { close(); }
   });
   input.addEventListener("focus", () => {
-    if (list.children.length || status.textContent) { open(); }
+    if (!escaped && (list.children.length || status.textContent)) { open(); }
   });
 }

@@ -234,6 +234,13 @@ export async function find(root, text, options) {
   const fixed = [];
   const replaced = [];
   let split = false;
+  // A suggestion is written as the reader wrote the word: "Rasissmus" → "Rassismus".
+  const written = new Map((String(text).match(/[\p{L}\p{N}]+/gu) || []).map((w) => [w.toLowerCase(), w]));
+  const likeTyped = (word, typedWord) => {
+    const original = written.get(typedWord) || "";
+    return original && original[0] !== original[0].toLowerCase() ?
+      word.charAt(0).toUpperCase() + word.slice(1) : word;
+  };
   for (const [index, word] of typed.entries()) {
     if (known[index]) {
       fixed.push(word);
@@ -241,13 +248,13 @@ export async function find(root, text, options) {
     }
     const parts = splitCompound(fold(word), words);
     if (parts) {
-      fixed.push(...parts.map((part) => words.get(part)?.word || part));
+      fixed.push(...parts.map((part) => likeTyped(words.get(part)?.word || part, word)));
       split = true;
       continue;
     }
     const near = nearestWord(word, words);
     if (near) {
-      fixed.push(near);
+      fixed.push(likeTyped(near, word));
       replaced.push(near);
     } else if (typed.length === 1) {
       fixed.push(word);
