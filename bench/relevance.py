@@ -370,24 +370,28 @@ FINDER_ANSWERED = """() => {
 FINDER_LINKS = "(links) => links.map((a) => a.href)"
 
 
+def finder_search(page: Any, base: str) -> SearchFunction:
+    """Search through the Praxisfinder in an open browser page, on a site served at `base`."""
+    from urllib.parse import quote
+
+    def search(query: str) -> list[str]:
+        page.goto(f"{base}/praxisfinder/?q={quote(query)}")
+        page.wait_for_function(FINDER_ANSWERED, polling=20, timeout=30_000)
+        return page.eval_on_selector_all(".praxis-finder__results a", FINDER_LINKS)
+
+    return search
+
+
 @contextlib.contextmanager
 def portal(site: Path) -> Iterator[SearchFunction]:
     """The portal's search (Pagefind with the praxis layer), through the Praxisfinder page."""
-    from urllib.parse import quote
-
     from playwright.sync_api import sync_playwright
 
     with _static_server(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
-
-            def search(query: str) -> list[str]:
-                page.goto(f"{base}/praxisfinder/?q={quote(query)}")
-                page.wait_for_function(FINDER_ANSWERED, polling=20, timeout=30_000)
-                return page.eval_on_selector_all(".praxis-finder__results a", FINDER_LINKS)
-
-            yield search
+            yield finder_search(page, base)
         finally:
             browser.close()
 

@@ -120,18 +120,20 @@ def test_search_finds_entries_under_the_policy(chromium: Browser, site_url: str)
 
 def test_praxisfinder_filters_under_the_policy(chromium: Browser, site_url: str) -> None:
     with opened(chromium, site_url, "praxisfinder/") as view:
-        status = view.page.locator("[data-status]")
-        status.filter(has_text="gefunden").wait_for()
-        everything = view.page.locator("[data-results] li").count()
+        status = view.page.locator("[data-praxisfinder] [data-status]")
+        status.filter(has_text="Ergebnis").wait_for()
+        everything = view.page.locator("[data-praxisfinder] [data-results] li").count()
         before = status.inner_text()
-        view.page.select_option("#pf-art", "material")
+        view.page.locator("#pf-art-material").check()
         view.page.wait_for_function(
-            "(before) => { const text = document.querySelector('[data-status]').textContent;"
-            " return text !== before && text.includes('gefunden'); }",
+            "(before) => { const root = document.querySelector('[data-praxisfinder]');"
+            " const text = root.querySelector('[data-status]').textContent;"
+            " return text !== before && !root.hasAttribute('aria-busy'); }",
             arg=before,
         )
         links = view.page.eval_on_selector_all(
-            "[data-results] a", "links => links.map(a => new URL(a.href).pathname)"
+            "[data-praxisfinder] [data-results] a",
+            "links => links.map(a => new URL(a.href).pathname)",
         )
         assert 0 < len(links) < everything
         assert all(link.startswith("/materialien/") for link in links)

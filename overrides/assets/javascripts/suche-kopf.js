@@ -21,12 +21,10 @@ if (form && window.fetch) {
 
   function close() {
     panel.hidden = true;
-    input.setAttribute("aria-expanded", "false");
   }
 
   function open() {
     panel.hidden = false;
-    input.setAttribute("aria-expanded", "true");
   }
 
   function item(data) {
@@ -81,8 +79,6 @@ if (form && window.fetch) {
     }
   }
 
-  input.setAttribute("aria-expanded", "false");
-  input.setAttribute("aria-controls", panel.id || (panel.id = "praxis-suche-ergebnisse"));
   input.addEventListener("input", () => {
     escaped = false;
     window.clearTimeout(typing);
