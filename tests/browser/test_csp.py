@@ -122,6 +122,7 @@ def test_praxisfinder_filters_under_the_policy(chromium: Browser, site_url: str)
     with opened(chromium, site_url, "praxisfinder/") as view:
         status = view.page.locator("[data-praxisfinder] [data-status]")
         status.filter(has_text="Ergebnis").wait_for()
+        view.page.locator("[data-praxisfinder] [data-results] li").first.wait_for()
         everything = view.page.locator("[data-praxisfinder] [data-results] li").count()
         before = status.inner_text()
         view.page.locator("#pf-art-material").check()

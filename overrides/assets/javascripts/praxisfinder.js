@@ -35,7 +35,7 @@ if (root && window.fetch && window.URLSearchParams) {
   }));
   // Without words, the finder lists entries; hand-written pages appear only for a query.
   const entryKinds = (facets.find((facet) => facet.param === "art") || { boxes: [] })
-    .boxes.map((box) => box.value);
+    .boxes.map((box) => box.value).filter((kind) => kind !== "seite");
   let results = [];
   let shown = 0;
   let run = 0;
