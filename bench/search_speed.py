@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import statistics
 import sys
 from collections.abc import Callable, Iterator
@@ -552,11 +553,21 @@ def measure(ours: Path, baseline: Path | None = None) -> dict[str, Any]:
     except ImportError:
         return {"available": False, "reason": "playwright nicht installiert"}
     typed = queries(ours)
-    result: dict[str, Any] = {"available": True, "typed_queries": typed}
+    # Other work on the machine slows the browser: the load average says whether there was any.
+    result: dict[str, Any] = {"available": True, "typed_queries": typed, "load_before": _load()}
     result["ours"] = measure_ours(ours, typed)
     if baseline is not None:
         result["material"] = measure_material(baseline, typed, _page_paths(ours))
+    result["load_after"] = _load()
     return result
+
+
+def _load() -> list[float] | None:
+    """The machine's load average over 1, 5 and 15 minutes."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:  # pragma: no cover
+        return None
 
 
 def summary(result: dict[str, Any]) -> str:
