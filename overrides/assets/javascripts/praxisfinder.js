@@ -6,7 +6,7 @@
  * - The address holds the query, the sort and every chosen value (?q=…&thema=a&thema=b); each
  *   change is a new history step, so Back undoes it, and a shared link restores it.
  * - Results are written with textContent only (never innerHTML). */
-import { find, loadEngine, moreResults, siteRoot } from "./suche.js";
+import { factsLine, find, loadEngine, moreResults, siteRoot } from "./suche.js";
 
 const PAGE = 20;
 // Fewer results than this: also show those matching part of the query, apart.
@@ -104,11 +104,11 @@ if (root && window.fetch && window.URLSearchParams) {
     heading.appendChild(link);
     li.appendChild(heading);
     const meta = data.meta || {};
-    const facts = [meta.art, meta.kommune, meta.land, meta.datum].filter(Boolean);
-    if (facts.length) {
+    const facts = factsLine(meta, true);
+    if (facts) {
       const line = document.createElement("p");
       line.className = "praxis-finder__meta";
-      line.textContent = facts.join(" · ");
+      line.textContent = facts;
       li.appendChild(line);
     }
     if (meta.summary) {

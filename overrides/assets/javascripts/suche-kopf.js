@@ -3,7 +3,7 @@
  * Nothing is fetched before the reader types: the engine loads on the first keystroke. Enter
  * (or the button) submits the plain form and opens the Praxisfinder with the query, which also
  * works without JavaScript. Arrow down moves into the results, Escape closes them. */
-import { find, siteRoot } from "./suche.js";
+import { factsLine, find, siteRoot } from "./suche.js";
 
 const SHOWN = 6;
 const form = document.querySelector("[data-praxis-search]");
@@ -36,7 +36,7 @@ if (form && window.fetch) {
     title.textContent = (data.meta && data.meta.title) || data.url;
     const meta = document.createElement("span");
     meta.className = "praxis-search__meta";
-    meta.textContent = [data.meta.art, data.meta.kommune, data.meta.land].filter(Boolean).join(" · ");
+    meta.textContent = factsLine(data.meta, false);
     link.appendChild(title);
     link.appendChild(meta);
     li.appendChild(link);

@@ -121,6 +121,12 @@ export async function isKnown(root, word) {
     (known.length >= MIN_PART && folded.startsWith(known) && folded.length - known.length <= 3));
 }
 
+/** The line under a result's title: kind, municipality, Bundesland (and date, if asked). */
+export function factsLine(meta, withDate) {
+  const m = meta || {};
+  return [m.art, m.kommune, m.land, withDate ? m.datum : null].filter(Boolean).join(" · ");
+}
+
 /** Lower-case words of a query, without common words unless nothing else is left. */
 export function queryWords(text) {
   const all = (String(text || "").toLowerCase().match(/[\p{L}\p{N}]+/gu) || []);
