@@ -34,6 +34,7 @@ TAXONOMY_FIELDS = {
     "municipality.state": "states",
     "actors": "actors",
     "formats": "formats",
+    "programmes": "programmes",
 }
 
 

@@ -16,9 +16,9 @@ import yaml
 from jsonschema import Draft7Validator, Draft202012Validator
 
 from praxis.cli import main
+from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import content_type_of, load_corpus
 from praxis.json_schema import entry_schema, schema_file_name, schema_texts, stale_files
-from praxis.model import CONTENT_TYPES
 from praxis.vocabulary import load_vocabularies
 
 REPO = Path(__file__).resolve().parent.parent

@@ -14,8 +14,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import load_corpus, read_entry
-from praxis.model import CONTENT_TYPES
 from praxis.rules.catalogue import RULE_BY_ID
 from praxis.vocabulary import load_vocabularies
 

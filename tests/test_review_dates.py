@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from praxis.cli import main
+from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import load_corpus
-from praxis.model import CONTENT_TYPES
 from praxis.rules.review import DEFAULT_REVIEW_MONTHS, months_between
 from site_build import built_site
 

@@ -61,6 +61,7 @@ TERM_PAGES = {  # field (dotted) -> vocabulary file; actors have no pages of the
     "formats": "formats",
     "municipality.type": "municipality_types",
     "municipality.state": "states",
+    "programmes": "programmes",
 }
 
 

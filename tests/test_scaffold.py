@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from praxis.cli import main
+from praxis.content_types import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
 from praxis.corpus import load_corpus
-from praxis.model import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
 from praxis.scaffold import (
     BODY_HINT,
     BODY_SECTIONS,

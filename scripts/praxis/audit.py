@@ -13,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .model import CONTENT_TYPES, Entry
+from .content_types import CONTENT_TYPES
+from .model import Entry
 from .problems import Problem
 from .render import PageSpec, page_url
 from .taxonomy import Taxonomy, term_values

@@ -12,17 +12,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .content_types import CONTENT_TYPES
 from .corpus import default_workers, load_corpus
-from .model import CONTENT_TYPES
+from .exit_codes import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UsageError
 from .problems import FORMATTERS
 from .rules.review import DEFAULT_REVIEW_MONTHS
 from .vocabulary import VOCABULARY_DIR
-
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called (not in the content)."""
 
 
 class _GermanHelpFormatter(argparse.HelpFormatter):

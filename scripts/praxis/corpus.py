@@ -15,8 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .content_types import CONTENT_TYPES
 from .frontmatter import parse
-from .model import CONTENT_TYPES, ContentType, Entry, Vocabulary
+from .model import ContentType, Entry, Vocabulary
 from .problems import Problem, sort_problems
 from .rules import CORPUS_RULES, ENTRY_RULES
 from .rules.body import Body, check_rendered

@@ -12,8 +12,9 @@ import html
 from collections.abc import Mapping
 from itertools import groupby
 
+from .content_types import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
 from .json_schema import SITE_FOLDER, schema_file_name, schema_texts
-from .model import CONTENT_TYPE_BY_KEY, CONTENT_TYPES, Vocabulary
+from .model import Vocabulary
 from .rules.catalogue import RULES, RuleInfo, group_label
 from .rules.fields import MARKDOWN_LINK
 from .scaffold import BODY_HINT, BODY_SECTIONS, ID_MAX, template_texts
@@ -258,11 +259,7 @@ def templates_page(vocabularies: Mapping[str, Vocabulary]) -> str:
 
 
 def _example_id(content_type: str) -> str:
-    return {
-        "praxisbeispiel": "clearingstelle-landkreis-talheim",
-        "empfehlung": "empfehlungen-clearingverfahren-aufbauen",
-        "material": "training-umgang-mit-hassrede-online",
-    }.get(content_type, "mein-eintrag")
+    return CONTENT_TYPE_BY_KEY[content_type].example_id
 
 
 def site_files(vocabularies: Mapping[str, Vocabulary]) -> dict[str, str]:

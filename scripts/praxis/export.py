@@ -10,21 +10,28 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .model import CONTENT_TYPES, Entry
+from .content_types import CONTENT_TYPES, facet_fields
+from .model import Entry
 from .rules.review import last_checked
+from .schema import field_at_path
 from .taxonomy import Taxonomy, sort_key, term_values
 
 EXPORT_VERSION = 1
+
+
+def _facets() -> tuple[tuple[str, str], ...]:
+    """(URL parameter, dotted field) of every facet the types declare, in declaration order."""
+    found = []
+    for dotted in facet_fields():
+        spec = field_at_path(dotted)
+        if spec is None or not spec.param:
+            raise ValueError(f"facet {dotted!r} needs a field with a `param`")
+        found.append((spec.param, dotted))
+    return tuple(found)
+
+
 # Facets the Praxisfinder offers, in this order (short names for URL parameters).
-FACETS: tuple[tuple[str, str], ...] = (
-    ("modul", "modules"),
-    ("thema", "topics"),
-    ("zielgruppe", "target_groups"),
-    ("land", "municipality.state"),
-    ("kommunentyp", "municipality.type"),
-    ("format", "formats"),
-    ("akteur", "actors"),
-)
+FACETS: tuple[tuple[str, str], ...] = _facets()
 
 
 def entry_record(entry: Entry, taxonomies: Sequence[Taxonomy]) -> dict[str, Any]:

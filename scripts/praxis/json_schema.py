@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from .characters import FORBIDDEN_CHARS, VISIBLE
-from .model import CONTENT_TYPE_BY_KEY, CONTENT_TYPES, Vocabulary
+from .content_types import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
+from .exit_codes import EXIT_CONTENT, EXIT_OK, UsageError
+from .model import Vocabulary
 from .rules.fields import DATE, EMAIL, HTML_TAG, MARKDOWN_LINK, PHONE
 from .schema import ENTRY_ID, Field, Kind, fields_for
 
@@ -184,7 +186,6 @@ def register_command(sub: Any) -> None:
 def run_schema(args: argparse.Namespace, root: Path) -> int:
     import sys
 
-    from .cli import EXIT_CONTENT, EXIT_OK, UsageError
     from .vocabulary import load_vocabularies
 
     vocabularies, problems = load_vocabularies(root)

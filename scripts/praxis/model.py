@@ -45,8 +45,21 @@ class Vocabulary:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A recommended body section of a content type and the question it answers."""
+
+    title: str
+    hint: str
+
+
+@dataclass(frozen=True)
 class ContentType:
-    """One kind of entry: where its files live and where its pages go."""
+    """One kind of entry, declared once in `content_types.py`.
+
+    Everything else follows from the declaration: which fields the check accepts and requires,
+    the JSON Schema, the `praxis new` template, list and entry pages, the finder's facets and
+    the export.
+    """
 
     key: str
     folder: str
@@ -54,44 +67,27 @@ class ContentType:
     singular: str
     plural: str
     description: str
+    # Top-level fields of the field table this type uses, and which of them are required.
+    fields: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    # Dotted vocabulary fields the Praxisfinder offers as facets for this type.
+    facets: tuple[str, ...] = ()
+    # Body sections `praxis new` writes, with a hint each.
+    sections: tuple[Section, ...] = ()
+    # The id of an example entry, for the contributor guide.
+    example_id: str = "mein-eintrag"
+    # How lists order the type: "title" (alphabetical) or "start" (by `start`, soonest first).
+    order: str = "title"
+    template: str = "entry.html"
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         """Pickle by key, so entries read in worker processes keep `entry.type is t` true."""
         return content_type, (self.key,)
 
 
-CONTENT_TYPES: tuple[ContentType, ...] = (
-    ContentType(
-        key="praxisbeispiel",
-        folder="practices",
-        url_path="praxisbeispiele",
-        singular="Praxisbeispiel",
-        plural="Praxisbeispiele",
-        description="Erprobte Vorhaben aus Kommunen: was sie getan haben, mit wem, und was daraus "
-        "geworden ist.",
-    ),
-    ContentType(
-        key="empfehlung",
-        folder="content/recommendations",
-        url_path="empfehlungen",
-        singular="Empfehlung",
-        plural="Empfehlungen",
-        description="Empfehlungen für Kommunen, abgeleitet aus den Erfahrungen der Modellkommunen.",
-    ),
-    ContentType(
-        key="material",
-        folder="content/trainings",
-        url_path="materialien",
-        singular="Material",
-        plural="Trainings- und Fortbildungsmaterialien",
-        description="Trainings, Fortbildungen und Arbeitshilfen für Verwaltung und Partner.",
-    ),
-)
-
-CONTENT_TYPE_BY_KEY: Mapping[str, ContentType] = {t.key: t for t in CONTENT_TYPES}
-
-
 def content_type(key: str) -> ContentType:
+    from .content_types import CONTENT_TYPE_BY_KEY  # the table imports this module
+
     return CONTENT_TYPE_BY_KEY[key]
 
 

@@ -12,17 +12,20 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .content_types import CONTENT_TYPES
 from .export import FACETS
 from .links import url_problem
-from .model import CONTENT_TYPES, ContentType, Entry, Term, Vocabulary
+from .model import ContentType, Entry, Term, Vocabulary
 from .rules.review import last_checked
-from .schema import FIELD_BY_NAME
+from .schema import FIELD_BY_NAME, Kind
 from .search_documents import PAGE_KIND, TYPE_FILTER
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values
 
 # Entries per list page: at 80, a page of maximum-length titles and summaries stays under 100 KB.
 DEFAULT_PAGE_SIZE = 80
 FACET_PARAMS = {field: param for param, field in FACETS}
+# Fields the entry page shows outside the fact box (heading, summary, notices, dates).
+FACT_BOX_SKIPPED = frozenset({"title", "summary", "published", "reviewed", "example", "draft"})
 # Fact box rows whose words search leaves out (see SiteRenderer.fact_texts).
 SEARCH_SKIPPED_ROWS = frozenset({"related"})
 
@@ -53,6 +56,13 @@ def page_url(src_uri: str) -> str:
 
 def german_date(value: dt.date) -> str:
     return f"{value.day:02d}.{value.month:02d}.{value.year}"
+
+
+def german_list(words: Sequence[str], conjunction: str) -> str:
+    """`a, b und c`: a list as German prose."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -89,6 +99,7 @@ class SiteRenderer:
         self.vocabularies = vocabularies
         self.index = index
         self.page_size = page_size
+        self._taxonomies = {t.field: t for t in index.taxonomies}
 
     def pages(self) -> Iterator[PageSpec]:
         for taxonomy in self.index.taxonomies:
@@ -136,11 +147,13 @@ class SiteRenderer:
             for t in self.index.taxonomies
             if t.has_pages
         ]
+        kinds = [t.plural for t in CONTENT_TYPES if any(e.type is t for e in self.published)]
+        labels = [f["label"] for f in facets]
         intro = (
-            "Suchen Sie in allen Praxisbeispielen, Empfehlungen und Materialien, und grenzen Sie "
-            "die Treffer nach Inhaltsart, Modul, Thema, Zielgruppe, Bundesland oder Kommunentyp "
-            "ein. Die Auswahl steht in der Adresszeile; Sie können die Ergebnisliste als "
-            "Lesezeichen speichern oder weitergeben.\n"
+            f"Durchsuchen Sie alle Einträge ({german_list(kinds, 'und')}) und grenzen Sie die "
+            f"Treffer ein nach {german_list(labels, 'oder')}. Die Auswahl steht in der "
+            "Adresszeile; Sie können die Ergebnisliste als Lesezeichen speichern oder "
+            "weitergeben.\n"
         )
         return PageSpec(
             "praxisfinder.md",
@@ -317,6 +330,73 @@ class SiteRenderer:
             texts.extend(v["text"] for v in values if v.get("text"))
         return texts
 
+    def _fact_values(self, entry: Entry, name: str, value: Any) -> list[dict[str, str]]:
+        """The values of one fact-box row, formatted by the field's kind."""
+        special = getattr(self, f"_facts_{name}", None)
+        if special is not None:
+            return special(entry, value)
+        spec = FIELD_BY_NAME[name]
+        taxonomy = self._taxonomies.get(name)
+        if taxonomy is not None:
+            return [self._term_link(taxonomy, v) for v in term_values(entry, name)]
+        if spec.kind is Kind.DATE:
+            return [{"text": german_date(value)}]
+        if spec.kind is Kind.URL:
+            return [external_link(spec.label, value)]
+        if spec.kind is Kind.BOOL:
+            return [{"text": "ja" if value else "nein"}]
+        if spec.kind in (Kind.TEXT, Kind.EMAIL, Kind.PHONE):
+            return [{"text": str(value)}]
+        return []
+
+    def _facts_municipality(self, entry: Entry, value: Mapping[str, Any]) -> list[dict[str, str]]:
+        values = [{"text": value.get("name", "")}]
+        for key in ("type", "state"):
+            taxonomy = self._taxonomies.get(f"municipality.{key}")
+            if taxonomy and value.get(key):
+                values.append(self._term_link(taxonomy, value[key]))
+        return values
+
+    def _facts_period(self, entry: Entry, value: Mapping[str, Any]) -> list[dict[str, str]]:
+        start = value.get("start")
+        if not start:
+            return []
+        end = value.get("end")
+        text = (
+            f"{start.month:02d}/{start.year} – {end.month:02d}/{end.year}"
+            if end
+            else f"seit {start.month:02d}/{start.year} (laufend)"
+        )
+        return [{"text": text}]
+
+    def _facts_contact(self, entry: Entry, value: Mapping[str, Any]) -> list[dict[str, str]]:
+        values = [{"text": value.get("organisation", "")}]
+        if value.get("email"):
+            values.append(external_link(value["email"], f"mailto:{value['email']}"))
+        if value.get("phone"):
+            digits = re.sub(r"[^\d+]", "", value["phone"])
+            values.append({"text": value["phone"], "url": f"tel:{digits}"})
+        if value.get("url"):
+            values.append(external_link("Webseite der Stelle", value["url"]))
+        return values
+
+    def _facts_resources(self, entry: Entry, value: Sequence[Any]) -> list[dict[str, str]]:
+        return [
+            external_link(r["title"], r["url"])
+            for r in value
+            if isinstance(r, Mapping) and r.get("title") and r.get("url")
+        ]
+
+    def _facts_related(self, entry: Entry, value: Sequence[Any]) -> list[dict[str, str]]:
+        related = []
+        for target in value:
+            other = self.by_id.get(target)
+            if other is not None and (entry.draft or not other.draft):
+                related.append(
+                    {"text": other.title, "path": other.url_path, "kind": other.type.singular}
+                )
+        return related
+
     def fact_box(self, entry: Entry) -> dict[str, Any]:
         """Plain data for the Steckbrief; labels come from the field table."""
         rows: list[dict[str, Any]] = []
@@ -331,57 +411,13 @@ class SiteRenderer:
                     }
                 )
 
-        by_field = {t.field: t for t in self.index.taxonomies}
-        municipality = entry.fields.get("municipality")
-        if municipality:
-            values = [{"text": municipality.get("name", "")}]
-            for key in ("type", "state"):
-                taxonomy = by_field.get(f"municipality.{key}")
-                if taxonomy and municipality.get(key):
-                    values.append(self._term_link(taxonomy, municipality[key]))
-            row("municipality", values)
-        for name in ("modules", "topics", "target_groups", "actors", "formats"):
-            taxonomy = by_field.get(name)
-            if taxonomy:
-                row(name, [self._term_link(taxonomy, v) for v in term_values(entry, name)])
-        period = entry.fields.get("period")
-        if period and period.get("start"):
-            start = period["start"]
-            end = period.get("end")
-            text = (
-                f"{start.month:02d}/{start.year} – {end.month:02d}/{end.year}"
-                if end
-                else f"seit {start.month:02d}/{start.year} (laufend)"
-            )
-            row("period", [{"text": text}])
-        for name in ("funding", "duration", "provider", "costs", "issuer"):
-            if entry.fields.get(name):
-                row(name, [{"text": entry.fields[name]}])
-        contact = entry.fields.get("contact")
-        if contact:
-            values = [{"text": contact.get("organisation", "")}]
-            if contact.get("email"):
-                values.append(external_link(contact["email"], f"mailto:{contact['email']}"))
-            if contact.get("phone"):
-                digits = re.sub(r"[^\d+]", "", contact["phone"])
-                values.append({"text": contact["phone"], "url": f"tel:{digits}"})
-            if contact.get("url"):
-                values.append(external_link("Webseite der Stelle", contact["url"]))
-            row("contact", values)
-        resources = [
-            external_link(r["title"], r["url"])
-            for r in entry.fields.get("resources") or ()
-            if r.get("title") and r.get("url")
-        ]
-        row("resources", resources)
-        related = []
-        for target in entry.fields.get("related") or ():
-            other = self.by_id.get(target)
-            if other is not None and (entry.draft or not other.draft):
-                related.append(
-                    {"text": other.title, "path": other.url_path, "kind": other.type.singular}
-                )
-        row("related", related)
+        for name in entry.type.fields:
+            if name in FACT_BOX_SKIPPED:
+                continue
+            value = entry.fields.get(name)
+            if value in (None, "", [], {}):
+                continue
+            row(name, self._fact_values(entry, name, value))
         dates = []
         published = entry.fields.get("published")
         if published:

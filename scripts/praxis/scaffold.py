@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .content_types import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
+from .exit_codes import EXIT_OK, UsageError
 from .ids import ID_MAX, entry_id_from_title
-from .model import CONTENT_TYPE_BY_KEY, CONTENT_TYPES, ContentType, Vocabulary
+from .model import ContentType, Section, Vocabulary
 from .rules.files import RESERVED_ID
 from .schema import ENTRY_ID, TEMPLATE_HINT, TITLE_MAX, Field, Kind, fields_for
 
@@ -35,42 +37,8 @@ BODY_HINT = TEMPLATE_HINT
 COMMENT_WIDTH = 98
 
 
-@dataclass(frozen=True)
-class Section:
-    """A recommended body section and the question it answers."""
-
-    title: str
-    hint: str
-
-
-BODY_SECTIONS: Mapping[str, tuple[Section, ...]] = {
-    "praxisbeispiel": (
-        Section("Ausgangslage", "Was war der Anlass? Welches Problem gab es vor Ort?"),
-        Section("Ziele", "Was wollten Sie erreichen? Gern als Liste mit „- “."),
-        Section("Vorgehen", "Was haben Sie Schritt für Schritt getan?"),
-        Section("Beteiligte", "Wer hat mitgearbeitet (Stellen, nicht Privatpersonen)?"),
-        Section(
-            "Ergebnisse und Wirkung", "Was hat sich verändert? Zahlen helfen, wenn es sie gibt."
-        ),
-        Section("Stolpersteine", "Was war schwierig? Was würden Sie heute anders machen?"),
-        Section("Übertragbarkeit", "Was braucht eine andere Kommune, um das zu übernehmen?"),
-        Section("Kontakt", "Welche Stelle gibt Auskunft? Nur dienstliche Kontakte."),
-    ),
-    "empfehlung": (
-        Section("Worum es geht", "Für welche Lage gilt die Empfehlung, und warum ist sie wichtig?"),
-        Section("Empfehlungen", "Die Empfehlungen selbst, am besten als nummerierte Liste."),
-        Section("Umsetzung in der Praxis", "Wie setzen Kommunen das um? Welche Beispiele gibt es?"),
-        Section(
-            "Weiterführend", "Leitfäden und Einträge zum Weiterlesen, mit sprechendem Linktext."
-        ),
-    ),
-    "material": (
-        Section("Inhalt", "Was vermittelt das Training oder Material, und für wen?"),
-        Section("Ablauf", "Wie ist es aufgebaut (Module, Einheiten, Dauer)?"),
-        Section("Einsatz in der Kommune", "Wie und wo lässt es sich in der Kommune einsetzen?"),
-        Section("Bezug", "Wie bekommt man es (Anmeldung, Download, Kosten)?"),
-    ),
-}
+# The body sections of each type, from the type table.
+BODY_SECTIONS: Mapping[str, tuple[Section, ...]] = {t.key: t.sections for t in CONTENT_TYPES}
 
 # Which vocabulary-backed or free-text values `praxis new` can take from flags or questions.
 # dotted field path -> flag name (without the leading dashes)
@@ -587,7 +555,6 @@ def register_command(sub: Any) -> None:
 
 
 def run_new(args: argparse.Namespace, root: Path) -> int:
-    from .cli import EXIT_OK, UsageError  # the CLI imports this module; import late
     from .vocabulary import load_vocabularies
 
     vocabularies, problems = load_vocabularies(root)

@@ -10,11 +10,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
-ALL_TYPES = frozenset({"praxisbeispiel", "empfehlung", "material"})
+from .content_types import CONTENT_TYPES, TYPE_KEYS
+
+# Sub-fields with `required_for=ALL_TYPES` are required whenever their block is given.
+ALL_TYPES = TYPE_KEYS
 ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SUMMARY_MAX = 300
 TITLE_MAX = 160
@@ -73,6 +76,8 @@ class Field:
     # For vocabulary fields: whether every term gets a page. Without pages, the terms are
     # filters of the Praxisfinder (fewer pages to build and to wade through).
     pages: bool = True
+    # For facet fields: the Praxisfinder's URL parameter (`?thema=hassrede`).
+    param: str | None = None
 
     def required(self, content_type: str) -> bool:
         return content_type in self.required_for
@@ -85,14 +90,13 @@ def _text(name: str, label: str, help: str, example: str, **kw: Any) -> Field:
     return Field(name, Kind.TEXT, label, help, example, **kw)
 
 
-FIELDS: tuple[Field, ...] = (
+_FIELD_TABLE: tuple[Field, ...] = (
     _text(
         "title",
         "Titel",
         "Kurzer, sprechender Titel des Eintrags; erscheint als Überschrift, in "
         "Listen und in der Suche.",
         "Clearingstelle für rassistische Vorfälle im Landkreis Talheim (fiktiv)",
-        required_for=ALL_TYPES,
         max_length=TITLE_MAX,
     ),
     _text(
@@ -102,7 +106,6 @@ FIELDS: tuple[Field, ...] = (
         "Zeichen) für Listen, Suche und Vorschau.",
         "Der Landkreis prüft gemeldete Vorfälle in "
         "einem festen Verfahren und vermittelt Betroffene an Beratungsstellen.",
-        required_for=ALL_TYPES,
         max_length=SUMMARY_MAX,
     ),
     Field(
@@ -111,8 +114,8 @@ FIELDS: tuple[Field, ...] = (
         "Module",
         "Die Module des Programms, zu denen der Eintrag gehört (mindestens eines).",
         ["modul-2"],
-        required_for=ALL_TYPES,
         vocabulary="modules",
+        param="modul",
     ),
     Field(
         "topics",
@@ -120,8 +123,8 @@ FIELDS: tuple[Field, ...] = (
         "Themen",
         "Die Themen des Eintrags (mindestens eines).",
         ["clearingverfahren", "meldestellen"],
-        required_for=ALL_TYPES,
         vocabulary="topics",
+        param="thema",
     ),
     Field(
         "target_groups",
@@ -129,8 +132,8 @@ FIELDS: tuple[Field, ...] = (
         "Zielgruppen",
         "Für wen der Eintrag gedacht ist (mindestens eine Zielgruppe).",
         ["verwaltung", "beratungsstellen"],
-        required_for=ALL_TYPES,
         vocabulary="target_groups",
+        param="zielgruppe",
     ),
     Field(
         "published",
@@ -138,7 +141,6 @@ FIELDS: tuple[Field, ...] = (
         "Veröffentlicht am",
         "Datum der Erstveröffentlichung auf der Plattform.",
         "2025-03-14",
-        required_for=ALL_TYPES,
     ),
     Field(
         "reviewed",
@@ -153,8 +155,6 @@ FIELDS: tuple[Field, ...] = (
         "Kommune",
         "Die Kommune, in der das Praxisbeispiel entstanden ist.",
         None,
-        required_for=frozenset({"praxisbeispiel"}),
-        types=frozenset({"praxisbeispiel"}),
         children=(
             _text(
                 "name",
@@ -172,6 +172,7 @@ FIELDS: tuple[Field, ...] = (
                 "landkreis",
                 required_for=ALL_TYPES,
                 vocabulary="municipality_types",
+                param="kommunentyp",
             ),
             Field(
                 "state",
@@ -181,6 +182,7 @@ FIELDS: tuple[Field, ...] = (
                 "baden-wuerttemberg",
                 required_for=ALL_TYPES,
                 vocabulary="states",
+                param="land",
             ),
         ),
     ),
@@ -216,14 +218,24 @@ FIELDS: tuple[Field, ...] = (
         "Beratungsstellen, Polizei, Zivilgesellschaft, Medien, Wirtschaft …",
         ["verwaltung", "beratungsstelle", "polizei"],
         vocabulary="actors",
+        param="akteur",
         pages=False,
+    ),
+    Field(
+        "programmes",
+        Kind.TERMS,
+        "Förderprogramme",
+        "Die Förderprogramme, aus denen das Vorhaben finanziert wird; Einzelheiten wie "
+        "Fördersummen stehen unter `funding`.",
+        ["demokratie-leben"],
+        vocabulary="programmes",
+        param="programm",
     ),
     _text(
         "funding",
         "Finanzierung",
         "Wie das Vorhaben finanziert wurde (Eigenmittel, Förderprogramm …).",
         "Eigenmittel des Landkreises und Landesförderung",
-        types=frozenset({"praxisbeispiel"}),
         max_length=300,
     ),
     Field(
@@ -232,16 +244,14 @@ FIELDS: tuple[Field, ...] = (
         "Formate",
         "In welcher Form das Training oder Material angeboten wird.",
         ["praesenz", "online"],
-        required_for=frozenset({"material"}),
-        types=frozenset({"material"}),
         vocabulary="formats",
+        param="format",
     ),
     _text(
         "duration",
         "Dauer",
         "Zeitlicher Umfang, zum Beispiel „2 Tage à 6 Stunden“.",
         "2 Tage à 6 Stunden",
-        types=frozenset({"material"}),
         max_length=120,
     ),
     _text(
@@ -249,7 +259,6 @@ FIELDS: tuple[Field, ...] = (
         "Anbieter",
         "Wer das Training oder Material anbietet.",
         "Fortbildungsinstitut Nordland (fiktiv)",
-        types=frozenset({"material"}),
         max_length=200,
     ),
     _text(
@@ -257,7 +266,6 @@ FIELDS: tuple[Field, ...] = (
         "Kosten",
         "Kosten für Teilnehmende oder Kommunen.",
         "kostenfrei für Kommunen",
-        types=frozenset({"material"}),
         max_length=200,
     ),
     _text(
@@ -265,7 +273,6 @@ FIELDS: tuple[Field, ...] = (
         "Herausgeber",
         "Wer die Empfehlung ausspricht.",
         "Austauschforum der Modellkommunen (fiktiv)",
-        types=frozenset({"empfehlung"}),
         max_length=200,
     ),
     Field(
@@ -365,6 +372,29 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 
+
+def _bind(spec: Field) -> Field:
+    """A top-level field with the types that use and require it, read from the type table."""
+    return replace(
+        spec,
+        types=frozenset(t.key for t in CONTENT_TYPES if spec.name in t.fields),
+        required_for=frozenset(t.key for t in CONTENT_TYPES if spec.name in t.required),
+    )
+
+
+def _check_type_table(fields: tuple[Field, ...]) -> None:
+    """A type that names a field the table does not define is a programming error."""
+    known = {f.name for f in fields}
+    for content_type in CONTENT_TYPES:
+        unknown = set(content_type.fields) - known
+        unknown |= set(content_type.required) - set(content_type.fields)
+        unknown |= {d.split(".")[0] for d in content_type.facets} - set(content_type.fields)
+        if unknown:
+            raise ValueError(f"type {content_type.key!r}: unknown fields {sorted(unknown)}")
+
+
+_check_type_table(_FIELD_TABLE)
+FIELDS: tuple[Field, ...] = tuple(_bind(f) for f in _FIELD_TABLE)
 FIELD_BY_NAME: Mapping[str, Field] = {f.name: f for f in FIELDS}
 
 
@@ -383,3 +413,10 @@ def term_fields() -> list[tuple[str, Field]]:
             if child.vocabulary:
                 found.append((f"{f.name}.{child.name}", child))
     return found
+
+
+def field_at_path(dotted: str) -> Field | None:
+    """The field a dotted path names: `municipality.state` → the `state` sub-field."""
+    head, _, rest = dotted.partition(".")
+    spec = FIELD_BY_NAME.get(head)
+    return spec.child(rest) if spec is not None and rest else spec

@@ -25,8 +25,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .content_types import CONTENT_TYPES
 from .export import FACETS
-from .model import CONTENT_TYPES, Entry
+from .model import Entry
 from .taxonomy import Taxonomy, term_values, title_key
 
 # The filter for the content type, beside the taxonomy facets of `export.FACETS`.

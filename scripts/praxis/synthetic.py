@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .content_types import CONTENT_TYPE_BY_KEY
+from .exit_codes import EXIT_OK, UsageError
 from .ids import slug
-from .model import CONTENT_TYPE_BY_KEY, ContentType, Vocabulary
+from .model import ContentType, Vocabulary
 from .scaffold import BODY_SECTIONS
 from .schema import SUMMARY_MAX, Field, Kind, fields_for
 from .vocabulary import VOCABULARY_DIR, load_vocabularies
@@ -455,6 +457,7 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
             period["end"] = start + dt.timedelta(days=rng.randint(180, 1200))
         values["period"] = period
         values["funding"] = rng.choice(_FUNDING)
+        values["programmes"] = state.terms("programmes", 1, 2)
     elif key == "material":
         values["formats"] = state.terms("formats", 1, 2)
         values["duration"] = rng.choice(_DURATIONS)
@@ -575,6 +578,7 @@ _VOCABULARIES_USED = (
     "target_groups",
     "actors",
     "formats",
+    "programmes",
     "municipality_types",
     "states",
 )
@@ -664,7 +668,6 @@ def add_command(sub: Any) -> None:
 
 
 def run_synth(args: argparse.Namespace, root: Path) -> int:
-    from .cli import EXIT_OK, UsageError  # the command line imports this module, not the reverse
 
     if args.count < 0:
         raise UsageError("--count darf nicht negativ sein.")

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import CONTENT_TYPES, Entry, Term, Vocabulary
+from .content_types import CONTENT_TYPES
+from .model import Entry, Term, Vocabulary
 from .schema import term_fields
 
 _TYPE_ORDER = {t.key: index for index, t in enumerate(CONTENT_TYPES)}

@@ -10,8 +10,9 @@ import re
 from pathlib import Path
 
 from .characters import is_blank
+from .content_types import CONTENT_TYPES
 from .frontmatter import parse_yaml_document
-from .model import CONTENT_TYPES, Term, Vocabulary
+from .model import Term, Vocabulary
 from .problems import Problem
 from .rules.fields import HTML_TAG, MARKDOWN_LINK
 from .rules.files import check_characters

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from praxis.content_types import CONTENT_TYPES
 from praxis.editor_docs import site_files
-from praxis.model import CONTENT_TYPES
 from praxis.taxonomy import taxonomies_from_schema
 from praxis.vocabulary import load_vocabularies
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import load_corpus
-from praxis.model import CONTENT_TYPES
 from praxis.taxonomy import build_index
 from site_build import built_site
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from praxis.model import CONTENT_TYPES
+from praxis.content_types import CONTENT_TYPES
 
 from .browser_pages import GUIDE_PAGES, HAND_WRITTEN, PAGE_TYPES, TAXONOMIES, page_path
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from praxis.model import CONTENT_TYPES
+from praxis.content_types import CONTENT_TYPES
 
 from .browser_pages import page_path
 

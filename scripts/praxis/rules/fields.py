@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..characters import is_blank
+from ..content_types import CONTENT_TYPE_BY_KEY
 from ..links import url_problem
-from ..model import CONTENT_TYPE_BY_KEY, Vocabulary
+from ..model import Vocabulary
 from ..problems import Problem
 from ..schema import ENTRY_ID, FIELDS, Field, Kind, fields_for
 

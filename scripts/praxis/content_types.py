@@ -1,0 +1,130 @@
+"""The type table: every content type of the portal, declared once.
+
+Adding a type is one more `ContentType(...)` here (and, for new fields, their entries in the field
+table in `schema.py`). The check, the JSON Schema, `praxis new`, the contributor guide, the list
+and entry pages, the Praxisfinder's facets and the export all read this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .model import ContentType, Section
+
+# Fields every type shares. A type's field order is its fact box's order; templates and the
+# guide follow the field table's order.
+_TERMS = ("modules", "topics", "target_groups", "actors")
+_DATES = ("published", "reviewed")
+_CORE_REQUIRED = ("title", "summary", "modules", "topics", "target_groups", "published")
+_TAIL = ("contact", "resources", "related", "example", "draft")
+_CORE_FACETS = ("modules", "topics", "target_groups")
+
+CONTENT_TYPES: tuple[ContentType, ...] = (
+    ContentType(
+        key="praxisbeispiel",
+        folder="practices",
+        url_path="praxisbeispiele",
+        singular="Praxisbeispiel",
+        plural="Praxisbeispiele",
+        description="Erprobte Vorhaben aus Kommunen: was sie getan haben, mit wem, und was daraus "
+        "geworden ist.",
+        fields=(
+            "title",
+            "summary",
+            "municipality",
+            *_TERMS,
+            "period",
+            "programmes",
+            "funding",
+            *_DATES,
+            *_TAIL,
+        ),
+        required=(*_CORE_REQUIRED, "municipality"),
+        facets=(
+            *_CORE_FACETS,
+            "municipality.state",
+            "municipality.type",
+            "programmes",
+            "actors",
+        ),
+        sections=(
+            Section("Ausgangslage", "Was war der Anlass? Welches Problem gab es vor Ort?"),
+            Section("Ziele", "Was wollten Sie erreichen? Gern als Liste mit „- “."),
+            Section("Vorgehen", "Was haben Sie Schritt für Schritt getan?"),
+            Section("Beteiligte", "Wer hat mitgearbeitet (Stellen, nicht Privatpersonen)?"),
+            Section(
+                "Ergebnisse und Wirkung",
+                "Was hat sich verändert? Zahlen helfen, wenn es sie gibt.",
+            ),
+            Section("Stolpersteine", "Was war schwierig? Was würden Sie heute anders machen?"),
+            Section("Übertragbarkeit", "Was braucht eine andere Kommune, um das zu übernehmen?"),
+            Section("Kontakt", "Welche Stelle gibt Auskunft? Nur dienstliche Kontakte."),
+        ),
+        example_id="clearingstelle-landkreis-talheim",
+    ),
+    ContentType(
+        key="empfehlung",
+        folder="content/recommendations",
+        url_path="empfehlungen",
+        singular="Empfehlung",
+        plural="Empfehlungen",
+        description="Empfehlungen für Kommunen, abgeleitet aus den Erfahrungen der Modellkommunen.",
+        fields=("title", "summary", *_TERMS, "period", "issuer", *_DATES, *_TAIL),
+        required=_CORE_REQUIRED,
+        facets=(*_CORE_FACETS, "actors"),
+        sections=(
+            Section(
+                "Worum es geht", "Für welche Lage gilt die Empfehlung, und warum ist sie wichtig?"
+            ),
+            Section("Empfehlungen", "Die Empfehlungen selbst, am besten als nummerierte Liste."),
+            Section(
+                "Umsetzung in der Praxis", "Wie setzen Kommunen das um? Welche Beispiele gibt es?"
+            ),
+            Section(
+                "Weiterführend", "Leitfäden und Einträge zum Weiterlesen, mit sprechendem Linktext."
+            ),
+        ),
+        example_id="empfehlungen-clearingverfahren-aufbauen",
+    ),
+    ContentType(
+        key="material",
+        folder="content/trainings",
+        url_path="materialien",
+        singular="Material",
+        plural="Trainings- und Fortbildungsmaterialien",
+        description="Trainings, Fortbildungen und Arbeitshilfen für Verwaltung und Partner.",
+        fields=(
+            "title",
+            "summary",
+            *_TERMS,
+            "formats",
+            "period",
+            "duration",
+            "provider",
+            "costs",
+            *_DATES,
+            *_TAIL,
+        ),
+        required=(*_CORE_REQUIRED, "formats"),
+        facets=(*_CORE_FACETS, "formats", "actors"),
+        sections=(
+            Section("Inhalt", "Was vermittelt das Training oder Material, und für wen?"),
+            Section("Ablauf", "Wie ist es aufgebaut (Module, Einheiten, Dauer)?"),
+            Section("Einsatz in der Kommune", "Wie und wo lässt es sich in der Kommune einsetzen?"),
+            Section("Bezug", "Wie bekommt man es (Anmeldung, Download, Kosten)?"),
+        ),
+        example_id="training-umgang-mit-hassrede-online",
+    ),
+)
+
+CONTENT_TYPE_BY_KEY: Mapping[str, ContentType] = {t.key: t for t in CONTENT_TYPES}
+TYPE_KEYS: frozenset[str] = frozenset(CONTENT_TYPE_BY_KEY)
+
+
+def facet_fields() -> tuple[str, ...]:
+    """Every type's facets in the order of first declaration: the finder's facet order."""
+    seen: dict[str, None] = {}
+    for content_type in CONTENT_TYPES:
+        for dotted in content_type.facets:
+            seen.setdefault(dotted, None)
+    return tuple(seen)
