@@ -115,6 +115,41 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         ),
         example_id="training-umgang-mit-hassrede-online",
     ),
+    ContentType(
+        key="veranstaltung",
+        folder="content/veranstaltungen",
+        url_path="veranstaltungen",
+        singular="Veranstaltung",
+        plural="Veranstaltungen",
+        description="Tagungen, Fachtage, Fortbildungen und Austauschtreffen, bei denen sich "
+        "kommunale Fachleute begegnen. Kommende Termine zuerst; jede Veranstaltung lässt sich "
+        "in den eigenen Kalender übernehmen.",
+        fields=(
+            "title",
+            "summary",
+            "start",
+            "end",
+            "place",
+            "online",
+            "event_kind",
+            "organiser",
+            "costs",
+            "registration",
+            "programme",
+            *_TERMS,
+            *_DATES,
+            *_TAIL,
+        ),
+        required=(*_CORE_REQUIRED, "start", "event_kind"),
+        facets=(*_CORE_FACETS, "event_kind", "actors"),
+        sections=(
+            Section("Worum es geht", "Was erwartet die Teilnehmenden, und für wen ist es gedacht?"),
+            Section("Programm", "Der Ablauf in Stichworten, falls nicht unter `programme`."),
+            Section("Anreise und Barrierefreiheit", "Wie kommt man hin? Was ist barrierefrei?"),
+        ),
+        example_id="kommunaltagung-zusammenhalt-2027",
+        order="start",
+    ),
 )
 
 CONTENT_TYPE_BY_KEY: Mapping[str, ContentType] = {t.key: t for t in CONTENT_TYPES}

@@ -14,6 +14,7 @@ from typing import Any
 
 from .content_types import CONTENT_TYPES
 from .export import FACETS
+from .ical import CALENDAR_URI, calendar_file_uri, has_date, upcoming_and_past
 from .links import url_problem
 from .model import ContentType, Entry, Term, Vocabulary
 from .rules.review import last_checked
@@ -26,6 +27,8 @@ DEFAULT_PAGE_SIZE = 80
 FACET_PARAMS = {field: param for param, field in FACETS}
 # Fields the entry page shows outside the fact box (heading, summary, notices, dates).
 FACT_BOX_SKIPPED = frozenset({"title", "summary", "published", "reviewed", "example", "draft"})
+# Fact box rows named for readers rather than for editors.
+FACT_LABELS = {"start": "Termin"}
 # Fact box rows whose words search leaves out (see SiteRenderer.fact_texts).
 SEARCH_SKIPPED_ROWS = frozenset({"related"})
 
@@ -56,6 +59,33 @@ def page_url(src_uri: str) -> str:
 
 def german_date(value: dt.date) -> str:
     return f"{value.day:02d}.{value.month:02d}.{value.year}"
+
+
+WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+
+
+def event_when(entry: Entry) -> str:
+    """`Do, 18.03.2027, 09:30 Uhr – Fr, 19.03.2027, 15:00 Uhr`; days only without times."""
+    start, end = entry.fields["start"], entry.fields.get("end")
+
+    def day(value: dt.date) -> str:
+        return f"{WEEKDAYS[value.weekday()]}, {german_date(value)}"
+
+    if not isinstance(start, dt.datetime):
+        return day(start) if not end or end == start else f"{day(start)} – {day(end)}"
+    text = f"{day(start.date())}, {start:%H:%M} Uhr"
+    if isinstance(end, dt.datetime):
+        if end.date() == start.date():
+            return f"{day(start.date())}, {start:%H:%M}–{end:%H:%M} Uhr"
+        return f"{text} – {day(end.date())}, {end:%H:%M} Uhr"
+    return text
+
+
+def event_where(entry: Entry) -> list[str]:
+    where = [entry.fields["place"]] if entry.fields.get("place") else []
+    if entry.fields.get("online"):
+        where.append("online" if not where else "auch online")
+    return where
 
 
 def german_list(words: Sequence[str], conjunction: str) -> str:
@@ -92,7 +122,9 @@ class SiteRenderer:
         vocabularies: Mapping[str, Vocabulary],
         index: TaxonomyIndex,
         page_size: int = DEFAULT_PAGE_SIZE,
+        today: dt.date | None = None,
     ) -> None:
+        self.today = today or dt.date.today()
         self.entries = entries
         self.published = [e for e in entries if not e.draft]
         self.by_id = {e.id: e for e in entries}
@@ -176,6 +208,9 @@ class SiteRenderer:
     def _item_details(self, entry: Entry) -> str:
         municipality = entry.fields.get("municipality") or {}
         parts = []
+        if has_date(entry):
+            parts.append(event_when(entry))
+            parts.extend(event_where(entry))
         if municipality.get("name"):
             parts.append(municipality["name"])
         states = self.vocabularies.get("states")
@@ -259,7 +294,14 @@ class SiteRenderer:
 
     def list_pages(self, content_type: ContentType) -> Iterator[PageSpec]:
         base = f"{content_type.url_path}/index.md"
-        listed = sorted((e for e in self.published if e.type is content_type), key=sort_key)
+        mine = [e for e in self.published if e.type is content_type]
+        upcoming: set[str] = set()
+        if content_type.order == "start":
+            soon, past = upcoming_and_past(mine, self.today)
+            upcoming = {e.id for e in soon}
+            listed = soon + past + sorted((e for e in mine if not has_date(e)), key=sort_key)
+        else:
+            listed = sorted(mine, key=sort_key)
         finders = [
             {"title": t.vocabulary.title, "path": f"{t.path}/"}
             for t in self.index.taxonomies
@@ -275,21 +317,33 @@ class SiteRenderer:
                 "description": content_type.description,
                 "finders": finders,
                 "total": plural(len(listed), content_type.singular, content_type.plural),
-                "groups": [
-                    {
-                        "key": content_type.key,
-                        "label": None,
-                        "count": len(listed),
-                        "items": [self._item(e) for e in chunk],
-                    }
-                ]
-                if chunk
-                else [],
+                "groups": self._list_groups(content_type, chunk, upcoming),
                 "pager": self._pager(base, number, len(chunks)),
             }
+            if content_type.order == "start" and mine:
+                data["calendar"] = {"path": CALENDAR_URI, "upcoming": len(upcoming)}
             yield PageSpec(
                 page_uri(base, number), title, "", "list", tuple(e.id for e in chunk), data=data
             )
+
+    def _list_groups(
+        self, content_type: ContentType, chunk: Sequence[Entry], upcoming: set[str]
+    ) -> list[dict[str, Any]]:
+        """One group; for dated types, upcoming and past events apart."""
+        if not chunk:
+            return []
+        if content_type.order != "start":
+            items = [self._item(e) for e in chunk]
+            return [{"key": content_type.key, "label": None, "count": len(chunk), "items": items}]
+        groups = []
+        for label, key, members in (
+            ("Kommende Termine", "upcoming", [e for e in chunk if e.id in upcoming]),
+            ("Vergangene Termine (Archiv)", "past", [e for e in chunk if e.id not in upcoming]),
+        ):
+            if members:
+                items = [self._item(e) for e in members]
+                groups.append({"key": key, "label": label, "count": len(members), "items": items})
+        return groups
 
     # -- entries -----------------------------------------------------------------------------
 
@@ -349,6 +403,48 @@ class SiteRenderer:
             return [{"text": str(value)}]
         return []
 
+    def _facts_start(self, entry: Entry, value: Any) -> list[dict[str, str]]:
+        when = {"text": event_when(entry)}
+        calendar = {"text": "In den Kalender (.ics)", "path": calendar_file_uri(entry)}
+        if not entry.draft:
+            return [when, calendar]
+        return [when]
+
+    def _facts_end(self, entry: Entry, value: Any) -> list[dict[str, str]]:
+        return []  # shown with the start
+
+    def _facts_place(self, entry: Entry, value: Any) -> list[dict[str, str]]:
+        return [{"text": text} for text in event_where(entry)]
+
+    def _facts_online(self, entry: Entry, value: Any) -> list[dict[str, str]]:
+        return [] if entry.fields.get("place") else [{"text": "online"}]
+
+    def _facts_registration(self, entry: Entry, value: Mapping[str, Any]) -> list[dict[str, str]]:
+        values: list[dict[str, str]] = []
+        deadline = value.get("deadline")
+        previous = value.get("previous_deadline")
+        if deadline and previous:
+            values.append(
+                {
+                    "text": f"Anmeldeschluss geändert: jetzt {german_date(deadline)} "
+                    f"(bisher {german_date(previous)})"
+                }
+            )
+        elif deadline:
+            values.append({"text": f"Anmeldeschluss: {german_date(deadline)}"})
+        if value.get("note"):
+            values.append({"text": value["note"]})
+        if value.get("url"):
+            values.append(external_link("Zur Anmeldung", value["url"]))
+        return values
+
+    def _facts_programme(self, entry: Entry, value: Sequence[Any]) -> list[dict[str, str]]:
+        return [
+            {"text": f"{item['time']}: {item['title']}"}
+            for item in value
+            if isinstance(item, Mapping) and item.get("time") and item.get("title")
+        ]
+
     def _facts_municipality(self, entry: Entry, value: Mapping[str, Any]) -> list[dict[str, str]]:
         values = [{"text": value.get("name", "")}]
         for key in ("type", "state"):
@@ -405,7 +501,9 @@ class SiteRenderer:
             if values:
                 rows.append(
                     {
-                        "label": label or FIELD_BY_NAME[field_name].label,
+                        "label": label
+                        or FACT_LABELS.get(field_name)
+                        or FIELD_BY_NAME[field_name].label,
                         "field": field_name,
                         "values": values,
                     }

@@ -29,6 +29,7 @@ TEMPLATE_HINT = "<!-- Hinweis:"
 class Kind(str, Enum):
     TEXT = "text"
     DATE = "date"
+    DATETIME = "datetime"
     BOOL = "bool"
     TERMS = "terms"
     TERM = "term"
@@ -47,6 +48,7 @@ class Kind(str, Enum):
 _KIND_GERMAN = {
     Kind.TEXT: "ein Text",
     Kind.DATE: "ein Datum (JJJJ-MM-TT)",
+    Kind.DATETIME: "ein Datum (JJJJ-MM-TT) oder Datum mit Uhrzeit (JJJJ-MM-TT HH:MM)",
     Kind.BOOL: "`true` oder `false`",
     Kind.TERMS: "eine Liste von Kennungen",
     Kind.TERM: "eine Kennung",
@@ -274,6 +276,116 @@ _FIELD_TABLE: tuple[Field, ...] = (
         "Wer die Empfehlung ausspricht.",
         "Austauschforum der Modellkommunen (fiktiv)",
         max_length=200,
+    ),
+    Field(
+        "event_kind",
+        Kind.TERM,
+        "Art der Veranstaltung",
+        "Was für eine Veranstaltung es ist: Tagung, Fachtag, Fortbildung …",
+        "tagung",
+        vocabulary="event_kinds",
+        param="veranstaltungsart",
+        pages=False,
+    ),
+    Field(
+        "start",
+        Kind.DATETIME,
+        "Beginn",
+        "Erster Tag, mit Uhrzeit, wenn bekannt (deutsche Zeit): `2027-03-18 09:30`. Ohne "
+        "Uhrzeit gilt der ganze Tag.",
+        "2027-03-18 09:30",
+    ),
+    Field(
+        "end",
+        Kind.DATETIME,
+        "Ende",
+        "Letzter Tag, mit Uhrzeit, wenn bekannt; weglassen bei eintägigen Veranstaltungen "
+        "ohne feste Endzeit.",
+        "2027-03-19 15:00",
+    ),
+    _text(
+        "place",
+        "Ort",
+        "Ort mit Anschrift; bei reinen Online-Veranstaltungen weglassen und `online: true` setzen.",
+        "Stadthalle Talheim, Marktplatz 1, 70000 Talheim (fiktiv)",
+        max_length=200,
+    ),
+    Field(
+        "online",
+        Kind.BOOL,
+        "Online",
+        "`true`, wenn man online teilnehmen kann (auch zusätzlich zum Ort).",
+        False,
+    ),
+    _text(
+        "organiser",
+        "Veranstalter",
+        "Wer einlädt und die Veranstaltung ausrichtet.",
+        "Landesministerium für Inneres und Kommunales (fiktiv)",
+        max_length=200,
+    ),
+    Field(
+        "registration",
+        Kind.OBJECT,
+        "Anmeldung",
+        "Wie und bis wann man sich anmeldet.",
+        None,
+        children=(
+            Field(
+                "url",
+                Kind.URL,
+                "Anmeldeseite",
+                "Webadresse des Anmeldeformulars.",
+                "https://www.ministerium.example/kommunaltagung/anmeldung",
+            ),
+            Field(
+                "deadline",
+                Kind.DATE,
+                "Anmeldeschluss",
+                "Letzter Tag der Anmeldung.",
+                "2027-02-28",
+            ),
+            Field(
+                "previous_deadline",
+                Kind.DATE,
+                "Bisheriger Anmeldeschluss",
+                "Wurde die Frist verlängert oder geändert, steht hier die alte Frist; die Seite "
+                "zeigt dann beide.",
+                "2027-02-14",
+            ),
+            _text(
+                "note",
+                "Hinweis",
+                "Was man zur Anmeldung wissen muss, etwa Reisekostenerstattung.",
+                "Reisekosten werden auf Antrag erstattet.",
+                max_length=300,
+            ),
+        ),
+    ),
+    Field(
+        "programme",
+        Kind.OBJECT_LIST,
+        "Programm",
+        "Die Programmpunkte in ihrer Reihenfolge.",
+        None,
+        children=(
+            _text(
+                "time",
+                "Zeit",
+                "Tag und Uhrzeit, zum Beispiel „Tag 1, 10:00“.",
+                "Tag 1, 10:00",
+                required_for=ALL_TYPES,
+                max_length=40,
+            ),
+            _text(
+                "title",
+                "Programmpunkt",
+                "Was zu dieser Zeit stattfindet.",
+                "Workshop: Desinformation erkennen und begegnen",
+                required_for=ALL_TYPES,
+                max_length=200,
+            ),
+        ),
     ),
     Field(
         "contact",

@@ -6,6 +6,7 @@ between MkDocs events and those functions.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,9 +27,11 @@ from ..bodies import (
     render_body,
     violation_line,
 )
+from ..build_date import BuildDateError, build_date
 from ..corpus import Corpus, default_workers, load_corpus
 from ..editor_docs import site_files
 from ..export import export_json
+from ..ical import calendar_files
 from ..model import Entry
 from ..output_policy import check_site
 from ..placeholders import fill_placeholders
@@ -72,6 +75,9 @@ class PraxisConfig(base.Config):
     # processes once there are at least `parallel_min_entries` of them.
     parallel = c.Type(bool, default=True)
     parallel_min_entries = c.Type(int, default=PARALLEL_MIN_ENTRIES)
+    # "Today" for the build (upcoming events, review warnings): JJJJ-MM-TT; empty means the
+    # current date. PRAXIS_BUILD_DATE overrides it.
+    build_date = c.Type(str, default="")
 
 
 class PraxisPlugin(BasePlugin[PraxisConfig]):
@@ -86,6 +92,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.bodies: ParallelBodies | None = None
         self.serving = False
         self.renderer: SiteRenderer | None = None
+        self.today = dt.date.today()
         # Filled while pages are rendered, read when the search index is built.
         self.search_bodies: dict[str, str] = {}
         self.search_pages: list[PageText] = []
@@ -101,7 +108,13 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.missing_operator = set()  # the plugin outlives a build under `mkdocs serve`
         root = Path(config.config_file_path).parent / self.config.content_root
         workers = self.workers if self.config.parallel else 1
-        corpus = load_corpus(root, review_months=self.config.review_months, workers=workers)
+        try:
+            self.today = build_date(self.config.build_date)
+        except BuildDateError as exc:
+            raise PluginError(str(exc)) from None
+        corpus = load_corpus(
+            root, today=self.today, review_months=self.config.review_months, workers=workers
+        )
         if corpus.errors:
             raise PluginError(
                 f"Die Inhalte enthalten {len(corpus.errors)} Fehler; die Seite wird nicht "
@@ -112,7 +125,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.corpus = corpus
         self.index = build_index(corpus.published, corpus.vocabularies)
         renderer = SiteRenderer(
-            corpus.entries, corpus.vocabularies, self.index, self.config.page_size
+            corpus.entries, corpus.vocabularies, self.index, self.config.page_size, self.today
         )
         self.renderer = renderer
         self.search_bodies = {}
@@ -138,6 +151,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if self.corpus is not None and self.index is not None:
             data = export_json(self.corpus.entries, self.index.taxonomies)
             files.append(File.generated(config, EXPORT_URI, content=data))
+            site_url = config.site_url or ""
+            for uri, ics in calendar_files(self.corpus.entries, site_url, self.today).items():
+                files.append(File.generated(config, uri, content=ics))
             # Contributor guide pages and JSON Schemas, generated from the field table.
             for uri, text in site_files(self.corpus.vocabularies).items():
                 if files.get_file_from_path(uri) is not None:

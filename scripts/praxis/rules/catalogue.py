@@ -30,6 +30,7 @@ _GROUPS = {
     "personal": "Persönliche Daten",
     "review": "Prüfung",
     "date": "Daten",
+    "event": "Veranstaltungen",
     "build": "Seitenbau",
 }
 
@@ -374,6 +375,32 @@ RULES: tuple[RuleInfo, ...] = (
         warning=True,
     ),
     RuleInfo("date-future", "date", "Ein Datum liegt in der Zukunft.", "Das Datum korrigieren."),
+    RuleInfo(
+        "field-datetime",
+        "field",
+        "Ein Zeitpunkt hat nicht die Form JJJJ-MM-TT oder JJJJ-MM-TT HH:MM, oder es gibt ihn "
+        "nicht.",
+        "Schreiben Sie `2027-03-18` (ganzer Tag) oder `2027-03-18 09:30` (deutsche Zeit).",
+    ),
+    RuleInfo(
+        "event-time",
+        "event",
+        "Das Ende liegt vor dem Beginn, oder nur eines von beiden hat eine Uhrzeit.",
+        "Beginn und Ende prüfen; beide mit oder beide ohne Uhrzeit angeben.",
+    ),
+    RuleInfo(
+        "event-place",
+        "event",
+        "Eine Veranstaltung hat weder Ort noch Online-Teilnahme.",
+        "Den Ort unter `place` nennen oder `online: true` setzen.",
+    ),
+    RuleInfo(
+        "event-deadline",
+        "event",
+        "Der Anmeldeschluss liegt nach dem Beginn, oder eine geänderte Frist ist unvollständig.",
+        "Den Anmeldeschluss unter `registration.deadline` prüfen; `previous_deadline` nur "
+        "angeben, wenn sich die Frist geändert hat.",
+    ),
     RuleInfo(
         "build-lost",
         "build",

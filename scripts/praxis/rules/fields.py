@@ -19,6 +19,8 @@ from ..problems import Problem
 from ..schema import ENTRY_ID, FIELDS, Field, Kind, fields_for
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$")
+DATETIME_OR_DATE = r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?$"
 EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,30}$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
@@ -222,6 +224,8 @@ class FieldChecker:
             return self._text(spec, value, where)
         if kind is Kind.DATE:
             return self._date(spec, value, where)
+        if kind is Kind.DATETIME:
+            return self._datetime(spec, value, where)
         if kind is Kind.BOOL:
             if value in ("true", "false"):
                 return value == "true"
@@ -309,6 +313,30 @@ class FieldChecker:
             "field-date",
             f"`{value}` in `{_dotted(where)}` ({spec.label}) ist kein "
             "Datum der Form JJJJ-MM-TT, zum Beispiel `2025-03-14`.",
+        )
+        return None
+
+    def _datetime(self, spec: Field, value: str, where: Path) -> dt.date | dt.datetime | None:
+        """A day, or a day with a time of day (German local time, no zone written)."""
+        if DATE.match(value):
+            return self._date(spec, value, where)
+        if DATETIME.match(value):
+            try:
+                return dt.datetime.fromisoformat(value.replace(" ", "T"))
+            except ValueError:
+                self.report(
+                    where,
+                    "field-datetime",
+                    f"Den Zeitpunkt `{value}` in `{_dotted(where)}` gibt es nicht. Prüfen Sie "
+                    "Monat (01–12), Tag, Stunde (00–23) und Minute (00–59).",
+                )
+                return None
+        self.report(
+            where,
+            "field-datetime",
+            f"`{value}` in `{_dotted(where)}` ({spec.label}) ist kein Datum der Form "
+            "JJJJ-MM-TT und kein Zeitpunkt der Form JJJJ-MM-TT HH:MM, zum Beispiel "
+            "`2027-03-18` oder `2027-03-18 09:30`.",
         )
         return None
 

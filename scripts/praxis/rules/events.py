@@ -1,0 +1,91 @@
+"""Rules for entries with a date: a start before the end, a place or online, deadlines in time.
+
+They read fields, not types: any type that declares `start`, `place`/`online` or `registration`
+gets them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..model import Entry
+from ..problems import Problem
+from .body import Body
+
+
+def day_of(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def check_event_times(entry: Entry, body: Body) -> Iterator[Problem]:
+    start, end = entry.fields.get("start"), entry.fields.get("end")
+    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+        return
+    if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
+        yield Problem(
+            entry.path,
+            entry.line_of("end"),
+            "event-time",
+            "Beginn und Ende brauchen dieselbe Form: beide mit Uhrzeit (`2027-03-18 09:30`) "
+            "oder beide ohne (`2027-03-18`).",
+        )
+    elif end < start:
+        yield Problem(
+            entry.path,
+            entry.line_of("end"),
+            "event-time",
+            f"Das Ende ({_german(end)}) liegt vor dem Beginn ({_german(start)}).",
+        )
+
+
+def check_event_place(entry: Entry, body: Body) -> Iterator[Problem]:
+    if "place" not in entry.type.fields or entry.fields.get("start") is None:
+        return
+    if not entry.fields.get("place") and not entry.fields.get("online"):
+        yield Problem(
+            entry.path,
+            entry.line_of("start"),
+            "event-place",
+            "Wo findet die Veranstaltung statt? Nennen Sie den Ort unter `place` oder setzen "
+            "Sie `online: true`.",
+        )
+
+
+def check_registration(entry: Entry, body: Body) -> Iterator[Problem]:
+    registration = entry.fields.get("registration") or {}
+    deadline = registration.get("deadline")
+    previous = registration.get("previous_deadline")
+    start = entry.fields.get("start")
+    if isinstance(deadline, dt.date) and isinstance(start, dt.date) and deadline > day_of(start):
+        yield Problem(
+            entry.path,
+            entry.line_of("registration", "deadline"),
+            "event-deadline",
+            f"Der Anmeldeschluss ({_german(deadline)}) liegt nach dem Beginn ({_german(start)}).",
+        )
+    if previous is not None and deadline is None:
+        yield Problem(
+            entry.path,
+            entry.line_of("registration", "previous_deadline"),
+            "event-deadline",
+            "Zu `previous_deadline` (bisheriger Anmeldeschluss) gehört der neue Anmeldeschluss "
+            "unter `deadline`.",
+        )
+    elif previous is not None and previous == deadline:
+        yield Problem(
+            entry.path,
+            entry.line_of("registration", "previous_deadline"),
+            "event-deadline",
+            "Der bisherige Anmeldeschluss ist derselbe wie der neue; lassen Sie "
+            "`previous_deadline` weg, wenn sich die Frist nicht geändert hat.",
+        )
+
+
+def _german(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        return f"{value:%d.%m.%Y, %H:%M} Uhr"
+    return f"{value:%d.%m.%Y}"
+
+
+EVENT_RULES = (check_event_times, check_event_place, check_registration)
