@@ -24,6 +24,7 @@ FOLDERS = {
     "practices": "praxisbeispiele",
     "content/recommendations": "empfehlungen",
     "content/trainings": "materialien",
+    "content/veranstaltungen": "veranstaltungen",
 }
 # field (dotted) -> vocabulary file; the issue's specification, written out independently
 TAXONOMY_FIELDS = {
@@ -33,6 +34,7 @@ TAXONOMY_FIELDS = {
     "formats": "formats",
     "municipality.type": "municipality_types",
     "municipality.state": "states",
+    "programmes": "programmes",
 }
 HREF = re.compile(r'href="([^"#]*)"')
 

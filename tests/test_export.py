@@ -24,6 +24,7 @@ FOLDERS = {
     "practices": ("praxisbeispiel", "praxisbeispiele"),
     "content/recommendations": ("empfehlung", "empfehlungen"),
     "content/trainings": ("material", "materialien"),
+    "content/veranstaltungen": ("veranstaltung", "veranstaltungen"),
 }
 # exported field (dotted) -> vocabulary file
 TAXONOMY_FIELDS = {
@@ -35,6 +36,7 @@ TAXONOMY_FIELDS = {
     "actors": "actors",
     "formats": "formats",
     "programmes": "programmes",
+    "event_kind": "event_kinds",
 }
 
 
@@ -61,6 +63,13 @@ def expected_records() -> dict[str, dict[str, Any]]:
                 "published": data["published"],
                 "reviewed": data.get("reviewed", data["published"]),
             }
+            for moment in ("start", "end"):  # `2027-03-18 09:30` is written `2027-03-18T09:30`
+                if data.get(moment):
+                    record[moment] = data[moment].replace(" ", "T")
+            if data.get("place"):
+                record["place"] = data["place"]
+            if data.get("online") == "true":
+                record["online"] = True
             if value(data, "municipality.name"):
                 record["municipality"] = value(data, "municipality.name")
             for field in TAXONOMY_FIELDS:

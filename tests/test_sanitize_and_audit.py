@@ -53,6 +53,7 @@ FOLDERS = {
     "practices": "praxisbeispiele",
     "content/recommendations": "empfehlungen",
     "content/trainings": "materialien",
+    "content/veranstaltungen": "veranstaltungen",
 }
 TERM_PAGES = {  # field (dotted) -> vocabulary file; actors have no pages of their own
     "modules": "modules",

@@ -49,6 +49,18 @@ def entry_record(entry: Entry, taxonomies: Sequence[Taxonomy]) -> dict[str, Any]
         values = term_values(entry, taxonomy.field)
         if values:
             record[taxonomy.field] = list(values)
+    for name in ("start", "end"):  # events: German local time, ISO 8601 without a zone
+        moment = entry.fields.get(name)
+        if moment is not None:
+            record[name] = (
+                moment.isoformat(timespec="minutes")
+                if hasattr(moment, "hour")
+                else (moment.isoformat())
+            )
+    if entry.fields.get("place"):
+        record["place"] = entry.fields["place"]
+    if entry.fields.get("online"):
+        record["online"] = True
     checked = last_checked(entry)
     if entry.fields.get("published"):
         record["published"] = entry.fields["published"].isoformat()
