@@ -25,6 +25,7 @@ FOLDERS = {
     "content/recommendations": ("empfehlung", "empfehlungen"),
     "content/trainings": ("material", "materialien"),
     "content/veranstaltungen": ("veranstaltung", "veranstaltungen"),
+    "content/beratungsstellen": ("beratungsstelle", "hilfe"),
 }
 # exported field (dotted) -> vocabulary file
 TAXONOMY_FIELDS = {
@@ -37,6 +38,9 @@ TAXONOMY_FIELDS = {
     "formats": "formats",
     "programmes": "programmes",
     "event_kind": "event_kinds",
+    "help_kinds": "help_kinds",
+    "regions": "states",
+    "languages": "languages",
 }
 
 

@@ -54,6 +54,7 @@ FOLDERS = {
     "content/recommendations": "empfehlungen",
     "content/trainings": "materialien",
     "content/veranstaltungen": "veranstaltungen",
+    "content/beratungsstellen": "hilfe",
 }
 TERM_PAGES = {  # field (dotted) -> vocabulary file; actors have no pages of their own
     "modules": "modules",
@@ -77,6 +78,8 @@ def _expected_groups() -> tuple[list[str], dict[str, set[str]]]:
     for vocabulary in paths.values():
         for term in vocabulary["terms"]:
             groups[f"{vocabulary['path']}/{term['id']}"]  # every term has a page, maybe empty
+    for land in paths["states"]["terms"]:
+        groups[f"hilfe/{land['id']}"]  # every Land has a help page, maybe with nationwide ones only
     for folder, url in FOLDERS.items():
         groups[url]
         for path in sorted((REPO / folder).glob("*.md")):
@@ -87,6 +90,14 @@ def _expected_groups() -> tuple[list[str], dict[str, set[str]]]:
             entry_url = f"{url}/{path.stem}"
             entries.append(entry_url)
             groups[url].add(entry_url)
+            if folder == "content/beratungsstellen":  # one page per Land it serves
+                lands = (
+                    paths["states"]["terms"]
+                    if data.get("nationwide") == "true"
+                    else [{"id": land} for land in data.get("regions", [])]
+                )
+                for land in lands:
+                    groups[f"hilfe/{land['id']}"].add(entry_url)
             for field, name in TERM_PAGES.items():
                 value = data
                 for part in field.split("."):

@@ -31,7 +31,8 @@ from praxis.schema import FIELD_BY_NAME, Field, Kind, fields_for
 from praxis.vocabulary import load_vocabularies
 
 TODAY = dt.date(2026, 11, 2)
-PLACEHOLDER_RULES = {"field-empty", "field-required", "body-template-hint"}
+# An empty `regions: []` of an advice centre also leaves it without a Land (region-missing).
+PLACEHOLDER_RULES = {"field-empty", "field-required", "body-template-hint", "region-missing"}
 VALUES = {
     "praxisbeispiel": {
         "modules": ["modul-1"],
@@ -41,6 +42,8 @@ VALUES = {
     },
     "empfehlung": {"modules": ["modul-2"]},
     "material": {"formats": ["online"], "topics": ["rassismus", "hassrede"]},
+    "veranstaltung": {"modules": ["modul-3a"], "event_kind": "austauschtreffen"},
+    "beratungsstelle": {"help_kinds": ["opferberatung"], "regions": ["sachsen"]},
 }
 
 

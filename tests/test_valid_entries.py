@@ -64,7 +64,7 @@ def test_shipped_example_content_is_valid_and_complete() -> None:
     assert counts["empfehlung"] >= 5
     assert counts["material"] >= 5
     assert all(e.example for e in corpus.entries)
-    modules = {m for e in corpus.entries for m in e.fields["modules"]}
+    modules = {m for e in corpus.entries for m in e.fields.get("modules", ())}
     assert modules == set(corpus.vocabularies["modules"].ids)
     assert len({t for e in corpus.entries for t in e.fields["topics"]}) >= 12
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .content_types import CONTENT_TYPES
-from .model import Entry
+from .model import ContentType, Entry
 from .problems import Problem
 from .render import PageSpec, page_url
 from .taxonomy import Taxonomy, term_values
@@ -72,9 +72,10 @@ def audit_site(
                 expected[f"{taxonomy.path}/{term_id}"].add(entry.id)
     for content_type in CONTENT_TYPES:
         expected[content_type.url_path] = {e.id for e in published if e.type is content_type}
+        expected.update(_region_expectations(content_type, published, taxonomies))
     found: dict[str, set[str]] = defaultdict(set)
     for page in pages:
-        if page.kind not in ("term", "list"):
+        if page.kind not in ("term", "list", "region"):
             continue
         group = _group_of(page)
         found.setdefault(group, set())
@@ -107,6 +108,24 @@ def audit_site(
                 )
             )
     return problems
+
+
+def _region_expectations(
+    content_type: ContentType, published: Sequence[Entry], taxonomies: Sequence[Taxonomy]
+) -> dict[str, set[str]]:
+    """`hilfe/sachsen` -> the entries serving Sachsen or everywhere."""
+    taxonomy = next((t for t in taxonomies if t.field == content_type.regions), None)
+    if taxonomy is None:
+        return {}
+    mine = [e for e in published if e.type is content_type]
+    everywhere = {
+        e.id for e in mine if content_type.everywhere and e.fields.get(content_type.everywhere)
+    }
+    return {
+        f"{content_type.url_path}/{term.id}": everywhere
+        | {e.id for e in mine if term.id in term_values(e, taxonomy.field)}
+        for term in taxonomy.vocabulary.terms
+    }
 
 
 def replaced_pages(site_dir: Path, pages: Sequence[PageSpec]) -> list[Problem]:

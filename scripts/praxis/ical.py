@@ -21,8 +21,13 @@ PRODUCT = "-//Plattform gegen Rassismus und Hass//Veranstaltungen//DE"
 CALENDAR_URI = "veranstaltungen.ics"
 
 
+# A day or a moment. Both named: a datetime is a date, but a stand-in `date` class (as in the
+# date tests' time travel) is not a base of `datetime`.
+MOMENT = (dt.date, dt.datetime)
+
+
 def has_date(entry: Entry) -> bool:
-    return isinstance(entry.fields.get("start"), dt.date)
+    return isinstance(entry.fields.get("start"), MOMENT)
 
 
 def last_day(entry: Entry) -> dt.date:
@@ -68,7 +73,7 @@ def _event(entry: Entry, site_url: str, stamp: dt.datetime) -> Event:
             event.add("dtend", end.replace(tzinfo=BERLIN))
     else:
         event.add("dtstart", start)
-        event.add("dtend", (end if isinstance(end, dt.date) else start) + dt.timedelta(days=1))
+        event.add("dtend", (end if isinstance(end, MOMENT) else start) + dt.timedelta(days=1))
     where = [entry.fields["place"]] if entry.fields.get("place") else []
     if entry.fields.get("online"):
         where.append("online")

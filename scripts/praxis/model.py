@@ -79,6 +79,15 @@ class ContentType:
     # How lists order the type: "title" (alphabetical) or "start" (by `start`, soonest first).
     order: str = "title"
     template: str = "entry.html"
+    # The heading of the type's list page, when it is not the plural ("Hilfe für Betroffene").
+    list_title: str = ""
+    # A vocabulary field naming the Bundesländer an entry serves: the type then gets a page per
+    # Land under its URL path, listing the entries serving it and those whose `everywhere`
+    # field is true. Advice centres use it: a reader in need looks for help in their Land.
+    regions: str | None = None
+    everywhere: str | None = None
+    # Numbers to call in acute danger, shown first on the type's pages: (number, who answers).
+    emergency: tuple[tuple[str, str], ...] = ()
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         """Pickle by key, so entries read in worker processes keep `entry.type is t` true."""

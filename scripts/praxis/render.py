@@ -142,6 +142,8 @@ class SiteRenderer:
                 yield from self.term_pages(taxonomy, term)
         for content_type in CONTENT_TYPES:
             yield from self.list_pages(content_type)
+            if content_type.regions:
+                yield from self.region_pages(content_type)
         for entry in self.entries:
             yield self.entry_page(entry)
         yield self.finder_page()
@@ -309,9 +311,8 @@ class SiteRenderer:
         ]
         chunks = paginate(listed, self.page_size)
         for number, chunk in enumerate(chunks, start=1):
-            title = (
-                content_type.plural if number == 1 else f"{content_type.plural} – Seite {number}"
-            )
+            heading = content_type.list_title or content_type.plural
+            title = heading if number == 1 else f"{heading} – Seite {number}"
             data = {
                 "content_type": content_type.key,
                 "description": content_type.description,
@@ -322,6 +323,10 @@ class SiteRenderer:
             }
             if content_type.order == "start" and mine:
                 data["calendar"] = {"path": CALENDAR_URI, "upcoming": len(upcoming)}
+            if content_type.emergency:
+                data["emergency"] = [{"number": n, "label": t} for n, t in content_type.emergency]
+            if content_type.regions and number == 1:
+                data["regions"] = self.region_links(content_type)
             yield PageSpec(
                 page_uri(base, number), title, "", "list", tuple(e.id for e in chunk), data=data
             )
@@ -344,6 +349,98 @@ class SiteRenderer:
                 items = [self._item(e) for e in members]
                 groups.append({"key": key, "label": label, "count": len(members), "items": items})
         return groups
+
+    # -- regions (advice centres by Bundesland) ------------------------------------------------
+
+    def _region_vocabulary(self, content_type: ContentType) -> Vocabulary | None:
+        spec = FIELD_BY_NAME[content_type.regions or ""]
+        return self.vocabularies.get(spec.vocabulary or "")
+
+    def serving(self, content_type: ContentType, region: str) -> tuple[list[Entry], list[Entry]]:
+        """Published entries of a type serving a region, and those serving everywhere."""
+        field, everywhere = content_type.regions or "", content_type.everywhere
+        mine = sorted((e for e in self.published if e.type is content_type), key=sort_key)
+        local = [e for e in mine if region in term_values(e, field)]
+        anywhere = [e for e in mine if e not in local and everywhere and e.fields.get(everywhere)]
+        return local, anywhere
+
+    def region_links(self, content_type: ContentType) -> list[dict[str, Any]]:
+        vocabulary = self._region_vocabulary(content_type)
+        if vocabulary is None:
+            return []
+        links = []
+        for term in vocabulary.terms:
+            local, _ = self.serving(content_type, term.id)
+            links.append(
+                {
+                    "label": term.label,
+                    "path": f"{content_type.url_path}/{term.id}/",
+                    "count": plural(len(local), "Stelle vor Ort", "Stellen vor Ort"),
+                }
+            )
+        return links
+
+    def region_pages(self, content_type: ContentType) -> Iterator[PageSpec]:
+        """One page per Land: what helps there, grouped by kind of help, without JavaScript."""
+        vocabulary = self._region_vocabulary(content_type)
+        if vocabulary is None:
+            return
+        kinds_field = content_type.facets[0] if content_type.facets else None
+        kinds = self._taxonomies.get(kinds_field or "")
+        for term in vocabulary.terms:
+            local, anywhere = self.serving(content_type, term.id)
+            groups = []
+            if kinds is not None:
+                for kind in kinds.vocabulary.terms:
+                    members = [
+                        e for e in (*local, *anywhere) if kind.id in term_values(e, kinds.field)
+                    ]
+                    if members:
+                        items = [self._item(e) for e in members]
+                        groups.append(
+                            {"key": kind.id, "label": kind.label, "count": len(members),
+                             "items": items}
+                        )  # fmt: skip
+            data = {
+                "content_type": content_type.key,
+                "region": term.id,
+                "description": (
+                    f"{content_type.plural}, die Menschen in {term.label} beraten: zuerst die "
+                    "Stellen im Land, dann die bundesweiten. Geordnet nach der Art der Hilfe."
+                ),
+                "emergency": [{"number": n, "label": t} for n, t in content_type.emergency],
+                "overview": {"path": f"{content_type.url_path}/", "title": content_type.plural},
+                "total": plural(len(local), "Stelle im Land", "Stellen im Land")
+                + " · "
+                + plural(len(anywhere), "bundesweite Stelle", "bundesweite Stellen"),
+                "jump": [{"key": g["key"], "label": g["label"]} for g in groups],
+                "groups": groups,
+                "pager": None,
+            }
+            yield PageSpec(
+                f"{content_type.url_path}/{term.id}.md",
+                f"{content_type.plural} in {term.label}",
+                "",
+                "region",
+                tuple(e.id for e in (*local, *anywhere)),
+                data=data,
+            )
+
+    def help_nearby(self, entry: Entry) -> list[dict[str, str]]:
+        """For an entry about a place: advice centres serving its Land that share a topic."""
+        state = entry.value("municipality.state")
+        topics = set(term_values(entry, "topics"))
+        if not state or not topics or entry.type.regions:
+            return []
+        found = []
+        for content_type in CONTENT_TYPES:
+            if not content_type.regions:
+                continue
+            local, anywhere = self.serving(content_type, state)
+            for other in (*local, *anywhere):
+                if topics & set(term_values(other, "topics")):
+                    found.append({"text": other.title, "path": other.url_path})
+        return found[:5]
 
     # -- entries -----------------------------------------------------------------------------
 
@@ -516,6 +613,13 @@ class SiteRenderer:
             if value in (None, "", [], {}):
                 continue
             row(name, self._fact_values(entry, name, value))
+        nearby = self.help_nearby(entry)
+        if nearby:
+            state = self._taxonomies["municipality.state"].vocabulary.get(
+                entry.value("municipality.state")
+            )
+            label = f"Hilfe für Betroffene in {state.label}" if state else "Hilfe für Betroffene"
+            rows.append({"label": label, "field": "help_nearby", "values": nearby})
         dates = []
         published = entry.fields.get("published")
         if published:
@@ -546,6 +650,7 @@ class SiteRenderer:
             "draft": entry.draft,
             "rows": rows,
             "dates": dates,
+            "emergency": [{"number": n, "label": t} for n, t in entry.type.emergency],
         }
 
 

@@ -33,8 +33,17 @@ from .vocabulary import VOCABULARY_DIR, load_vocabularies
 
 # One in twenty entries is a recommendation, five a training, the rest practice examples; the
 # order interleaves them so that even a handful of entries has every type.
+# Shares of a large corpus: 40 % practices, 25 % materials, 15 % recommendations, 10 % events,
+# 10 % advice centres.
 _TYPE_CYCLE = tuple(
-    {"P": "praxisbeispiel", "E": "empfehlung", "M": "material"}[c] for c in "PMEPPMPPPMPEPMPPPMEP"
+    {
+        "P": "praxisbeispiel",
+        "E": "empfehlung",
+        "M": "material",
+        "V": "veranstaltung",
+        "B": "beratungsstelle",
+    }[c]
+    for c in "PMEPBMPVPMPEBMPPVMEP"
 )
 WORDS_MIN, WORDS_MAX = 500, 800
 
@@ -409,6 +418,14 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
     elif key == "empfehlung":
         title = f"{subject} {rng.choice(_SETTINGS)} {rng.choice(_VERBS)}"
         wanted = f"empfehlungen-{_slug(title, 60)}"
+    elif key == "veranstaltung":
+        kind = state.rotate("event_kinds")
+        title = f"{state.label('event_kinds', kind)}: {subject} in {place}"
+        wanted = _slug(title, 70)
+    elif key == "beratungsstelle":
+        help_kinds = state.terms("help_kinds", 1, 3)
+        title = f"{state.label('help_kinds', help_kinds[0])} {place}"
+        wanted = _slug(title, 70)
     else:
         audience = state.label("target_groups", rng.choice(state.vocabularies["target_groups"].ids))
         title = f"{rng.choice(_TRAINING_KINDS)}: {subject} – für {audience}"
@@ -463,12 +480,73 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
         values["duration"] = rng.choice(_DURATIONS)
         values["provider"] = f"{rng.choice(_PROVIDERS)} {place}"
         values["costs"] = rng.choice(_COSTS)
-    else:
+    elif key == "empfehlung":
         values["issuer"] = rng.choice(_ISSUERS)
+    elif key == "veranstaltung":
+        values.update(_event_values(state, kind, place))
+    else:
+        values.update(_centre_values(state, help_kinds, place))
 
     body = _body(state, content_type, values, municipality, domain, short)
     state.ids.append(entry_id)
-    return SyntheticEntry(content_type, entry_id, _front_matter(content_type, values) + body)
+    # The prose may use every value; the front matter holds only the type's own fields (advice
+    # centres name no modules and no actors).
+    own = {name: value for name, value in values.items() if name in content_type.fields}
+    return SyntheticEntry(content_type, entry_id, _front_matter(content_type, own) + body)
+
+
+def _event_values(state: _Corpus, kind: str, place: str) -> dict[str, Any]:
+    """Dates around the corpus's today (upcoming and past), a place or online, a deadline."""
+    rng = state.rng
+    day = state.today + dt.timedelta(days=rng.randint(-300, 400))
+    values: dict[str, Any] = {"event_kind": kind}
+    if rng.random() < 0.6:
+        start = dt.datetime.combine(day, dt.time(rng.choice((9, 10, 13, 14)), 30))
+        values["start"] = start
+        values["end"] = start + dt.timedelta(hours=rng.choice((2, 3, 6, 30)))
+    else:
+        values["start"] = day
+        if rng.random() < 0.5:
+            values["end"] = day + dt.timedelta(days=1)
+    if rng.random() < 0.7:
+        values["place"] = f"Rathaus {place}, Marktplatz 1"
+    if "place" not in values or rng.random() < 0.3:
+        values["online"] = True
+    values["organiser"] = f"{rng.choice(_PROVIDERS)} {place}"
+    values["costs"] = rng.choice(_COSTS)
+    deadline = day - dt.timedelta(days=rng.randint(3, 30))
+    registration: dict[str, Any] = {
+        "url": f"https://www.{_slug(place, 40)}.example/anmeldung",
+        "deadline": deadline,
+    }
+    if rng.random() < 0.2:
+        registration["previous_deadline"] = deadline - dt.timedelta(days=7)
+    values["registration"] = registration
+    values["programme"] = [
+        {"time": f"{hour}:00", "title": rng.choice(_LIST_ITEMS)}
+        for hour in range(10, 10 + rng.randint(0, 4))
+    ]
+    return values
+
+
+def _centre_values(state: _Corpus, help_kinds: list[str], place: str) -> dict[str, Any]:
+    """Kinds of help, the Länder served (or everywhere) and languages beyond German."""
+    rng = state.rng
+    values: dict[str, Any] = {"help_kinds": help_kinds}
+    # Some serve everywhere (and may name their home Länder too).
+    values["regions"] = sorted({state.rotate("states") for _ in range(rng.randint(2, 3))})
+    if rng.random() < 0.2:
+        values["nationwide"] = True
+    languages = ["de"] + [state.rotate("languages") for _ in range(3)]
+    values["languages"] = list(dict.fromkeys(languages))
+    values["address"] = f"Beratungsstelle {place}, Bahnhofstraße 3"
+    values["opening_hours"] = rng.choice(
+        ("Mo–Do 9–16 Uhr", "Di und Do 10–18 Uhr", "Mo–Fr 10–14 Uhr, Termine nach Vereinbarung")
+    )
+    values["accessibility"] = rng.choice(
+        ("Stufenloser Zugang", "Beratung auch per Video", "Zugang mit Rampe; Leichte Sprache")
+    )
+    return values
 
 
 def _front_matter(content_type: ContentType, values: Mapping[str, Any]) -> str:
@@ -515,6 +593,8 @@ def _yaml_field(spec: Field, value: Any, indent: str) -> list[str]:
 
 
 def _scalar(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):
@@ -579,6 +659,9 @@ _VOCABULARIES_USED = (
     "actors",
     "formats",
     "programmes",
+    "event_kinds",
+    "help_kinds",
+    "languages",
     "municipality_types",
     "states",
 )

@@ -56,28 +56,34 @@ def term_values(entry: Entry, field: str) -> tuple[str, ...]:
 
 
 class TaxonomyIndex:
-    """Term → entries for every taxonomy, each list sorted for display."""
+    """Term → entries for every taxonomy, each list sorted for display.
+
+    Keyed by field, not by vocabulary: two fields may share a vocabulary (the Bundesland of a
+    municipality and the Bundesländer an advice centre serves) without mixing their entries."""
 
     def __init__(self, taxonomies: Sequence[Taxonomy], entries: Iterable[Entry]) -> None:
         self.taxonomies = tuple(taxonomies)
         self._entries: dict[tuple[str, str], list[Entry]] = {
-            (t.name, term.id): [] for t in self.taxonomies for term in t.vocabulary.terms
+            (t.field, term.id): [] for t in self.taxonomies for term in t.vocabulary.terms
         }
         for entry in sorted(entries, key=sort_key):
             for taxonomy in self.taxonomies:
                 for term_id in term_values(entry, taxonomy.field):
-                    bucket = self._entries.get((taxonomy.name, term_id))
+                    bucket = self._entries.get((taxonomy.field, term_id))
                     if bucket is not None:
                         bucket.append(entry)
 
     def entries(self, taxonomy: Taxonomy, term: Term) -> list[Entry]:
-        return self._entries[(taxonomy.name, term.id)]
+        return self._entries[(taxonomy.field, term.id)]
 
     def count(self, taxonomy: Taxonomy, term: Term) -> int:
-        return len(self._entries[(taxonomy.name, term.id)])
+        return len(self._entries[(taxonomy.field, term.id)])
 
     def by_name(self, name: str) -> Taxonomy:
-        return next(t for t in self.taxonomies if t.name == name)
+        """The taxonomy of a vocabulary; the one with pages when several fields share it."""
+        return next(
+            t for t in sorted(self.taxonomies, key=lambda t: not t.has_pages) if t.name == name
+        )
 
 
 def taxonomies_from_schema(vocabularies: Mapping[str, Vocabulary]) -> list[Taxonomy]:

@@ -28,6 +28,7 @@ from ..bodies import (
     violation_line,
 )
 from ..build_date import BuildDateError, build_date
+from ..content_types import CONTENT_TYPES
 from ..corpus import Corpus, default_workers, load_corpus
 from ..editor_docs import site_files
 from ..export import export_json
@@ -62,6 +63,7 @@ TEMPLATES = {
     "finder": "praxisfinder.html",
     "term": "listing.html",
     "list": "listing.html",
+    "region": "listing.html",
     "overview": "listing.html",
 }
 
@@ -123,6 +125,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         for warning in corpus.problems:
             log.info(warning.text())
         self.corpus = corpus
+        help_types = [t for t in CONTENT_TYPES if t.emergency]
+        if help_types:  # the header's "Hilfe für Betroffene" link
+            config.extra["praxis_help"] = f"{help_types[0].url_path}/"
         self.index = build_index(corpus.published, corpus.vocabularies)
         renderer = SiteRenderer(
             corpus.entries, corpus.vocabularies, self.index, self.config.page_size, self.today

@@ -9,7 +9,8 @@ from .body import BODY_RULES
 from .corpus import CORPUS_RULES
 from .events import EVENT_RULES
 from .personal_data import PERSONAL_DATA_RULES
+from .regions import REGION_RULES
 
-ENTRY_RULES = (*BODY_RULES, *PERSONAL_DATA_RULES, *EVENT_RULES)
+ENTRY_RULES = (*BODY_RULES, *PERSONAL_DATA_RULES, *EVENT_RULES, *REGION_RULES)
 
 __all__ = ["CORPUS_RULES", "ENTRY_RULES"]

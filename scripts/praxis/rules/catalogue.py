@@ -383,6 +383,12 @@ RULES: tuple[RuleInfo, ...] = (
         "Schreiben Sie `2027-03-18` (ganzer Tag) oder `2027-03-18 09:30` (deutsche Zeit).",
     ),
     RuleInfo(
+        "region-missing",
+        "field",
+        "Eine Beratungsstelle nennt weder Bundesländer noch `nationwide: true`.",
+        "Die Bundesländer unter `regions` nennen oder `nationwide: true` setzen.",
+    ),
+    RuleInfo(
         "event-time",
         "event",
         "Das Ende liegt vor dem Beginn, oder nur eines von beiden hat eine Uhrzeit.",
