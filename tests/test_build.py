@@ -26,6 +26,7 @@ FOLDERS = {
     "content/trainings": "materialien",
     "content/veranstaltungen": "veranstaltungen",
     "content/beratungsstellen": "hilfe",
+    "content/kommunen": "kommunen",
 }
 # field (dotted) -> vocabulary file; the specification, written out independently
 TAXONOMY_FIELDS = {

@@ -26,6 +26,7 @@ FOLDERS = {
     "content/trainings": ("material", "materialien"),
     "content/veranstaltungen": ("veranstaltung", "veranstaltungen"),
     "content/beratungsstellen": ("beratungsstelle", "hilfe"),
+    "content/kommunen": ("kommune", "kommunen"),
 }
 # exported field (dotted) -> vocabulary file
 TAXONOMY_FIELDS = {
@@ -41,6 +42,7 @@ TAXONOMY_FIELDS = {
     "help_kinds": "help_kinds",
     "regions": "states",
     "languages": "languages",
+    "peer_offers": "peer_offers",
 }
 
 

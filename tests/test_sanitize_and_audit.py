@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -55,6 +56,7 @@ FOLDERS = {
     "content/trainings": "materialien",
     "content/veranstaltungen": "veranstaltungen",
     "content/beratungsstellen": "hilfe",
+    "content/kommunen": "kommunen",
 }
 TERM_PAGES = {  # field (dotted) -> vocabulary file; actors have no pages of their own
     "modules": "modules",
@@ -65,6 +67,14 @@ TERM_PAGES = {  # field (dotted) -> vocabulary file; actors have no pages of the
     "municipality.state": "states",
     "programmes": "programmes",
 }
+
+
+def _municipality_slug(name: str) -> str:
+    """`Stadt Saalebrück (fiktiv)` → `stadt-saalebrueck`: the address of its municipality page."""
+    name = re.sub(r"\s*\([^)]*\)", "", name).lower()
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        name = name.replace(umlaut, plain)
+    return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
 
 
 def _expected_groups() -> tuple[list[str], dict[str, set[str]]]:
@@ -90,6 +100,9 @@ def _expected_groups() -> tuple[list[str], dict[str, set[str]]]:
             entry_url = f"{url}/{path.stem}"
             entries.append(entry_url)
             groups[url].add(entry_url)
+            name = (data.get("municipality") or {}).get("name")
+            if name and folder != "content/kommunen" and not data["municipality"].get("profile"):
+                groups[f"kommunen/{_municipality_slug(name)}"].add(entry_url)
             if folder == "content/beratungsstellen":  # one page per Land it serves
                 lands = (
                     paths["states"]["terms"]

@@ -44,6 +44,7 @@ VALUES = {
     "material": {"formats": ["online"], "topics": ["rassismus", "hassrede"]},
     "veranstaltung": {"modules": ["modul-3a"], "event_kind": "austauschtreffen"},
     "beratungsstelle": {"help_kinds": ["opferberatung"], "regions": ["sachsen"]},
+    "kommune": {"municipality.state": "hessen"},
 }
 
 
@@ -71,6 +72,8 @@ def fill_in(text: str, content_type: str) -> str:
     lines, parent = [], None
     for line in text.split("\n"):
         match = re.match(r"^(\s*)(- )?(\w+): (\"\"|\[\])$", line)
+        if match and match.group(3) == "profile":
+            continue  # optional, and names a profile that must exist: the editor deletes it
         if match:
             indent, dash, key, empty = match.groups()
             spec = fields[key] if not indent else parent.child(key)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .content_types import CONTENT_TYPES
 from .model import ContentType, Entry
+from .municipalities import directory
 from .problems import Problem
 from .render import PageSpec, page_url
 from .taxonomy import Taxonomy, term_values
@@ -73,9 +74,13 @@ def audit_site(
     for content_type in CONTENT_TYPES:
         expected[content_type.url_path] = {e.id for e in published if e.type is content_type}
         expected.update(_region_expectations(content_type, published, taxonomies))
+    profiles = [e for e in published if e.type.directory]
+    for place in directory(published, profiles):
+        if place.profile is None:  # a profile's page is an entry page, checked as such
+            expected[f"kommunen/{place.key}"] = {e.id for e in place.entries}
     found: dict[str, set[str]] = defaultdict(set)
     for page in pages:
-        if page.kind not in ("term", "list", "region"):
+        if page.kind not in ("term", "list", "region", "municipality"):
             continue
         group = _group_of(page)
         found.setdefault(group, set())

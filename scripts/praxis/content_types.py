@@ -190,6 +190,39 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         everywhere="nationwide",
         emergency=(("110", "Polizei"), ("112", "Feuerwehr und Rettungsdienst")),
     ),
+    ContentType(
+        key="kommune",
+        folder="content/kommunen",
+        url_path="kommunen",
+        singular="Kommunenprofil",
+        plural="Kommunen",
+        description="Jede Kommune, aus der die Plattform berichtet, mit ihren Einträgen. Die "
+        "Modellkommunen stellen sich mit einem Profil vor und nennen eine Stelle für den "
+        "Austausch unter Kolleginnen und Kollegen.",
+        fields=(
+            "title",
+            "summary",
+            "municipality",
+            "modules",
+            "peer_offers",
+            "contact",
+            "topics",
+            *_DATES,
+            "resources",
+            "related",
+            "example",
+            "draft",
+        ),
+        required=("title", "summary", "municipality", "published", "contact"),
+        facets=("modules", "municipality.state", "peer_offers"),
+        sections=(
+            Section("Porträt", "Wie ist die Kommune aufgestellt, was beschäftigt sie?"),
+            Section("Unsere Erfahrungen", "Was hat die Kommune erprobt, was hat sich bewährt?"),
+            Section("Austausch", "Wozu können andere Kommunen sich melden (Hospitation …)?"),
+        ),
+        example_id="landkreis-talheim",
+        directory=True,
+    ),
 )
 
 CONTENT_TYPE_BY_KEY: Mapping[str, ContentType] = {t.key: t for t in CONTENT_TYPES}

@@ -79,6 +79,9 @@ class ContentType:
     # How lists order the type: "title" (alphabetical) or "start" (by `start`, soonest first).
     order: str = "title"
     template: str = "entry.html"
+    # Profiles of municipalities: the type's list page is the directory of every municipality
+    # that entries name, and a profile's page lists the entries about it.
+    directory: bool = False
     # The heading of the type's list page, when it is not the plural ("Hilfe für Betroffene").
     list_title: str = ""
     # A vocabulary field naming the Bundesländer an entry serves: the type then gets a page per

@@ -17,10 +17,11 @@ from .export import FACETS
 from .ical import CALENDAR_URI, calendar_file_uri, has_date, upcoming_and_past
 from .links import url_problem
 from .model import ContentType, Entry, Term, Vocabulary
+from .municipalities import directory
 from .rules.review import last_checked
 from .schema import FIELD_BY_NAME, Kind
 from .search_documents import PAGE_KIND, TYPE_FILTER
-from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values
+from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values, title_key
 
 # Entries per list page: at 80, a page of maximum-length titles and summaries stays under 100 KB.
 DEFAULT_PAGE_SIZE = 80
@@ -132,6 +133,12 @@ class SiteRenderer:
         self.index = index
         self.page_size = page_size
         self._taxonomies = {t.field: t for t in index.taxonomies}
+        self.municipalities = directory(
+            self.published, [e for e in self.published if e.type.directory]
+        )
+        self._municipality_of = {
+            e.id: m for m in self.municipalities for e in (*m.entries, *filter(None, [m.profile]))
+        }
 
     def pages(self) -> Iterator[PageSpec]:
         for taxonomy in self.index.taxonomies:
@@ -144,6 +151,8 @@ class SiteRenderer:
             yield from self.list_pages(content_type)
             if content_type.regions:
                 yield from self.region_pages(content_type)
+            if content_type.directory:
+                yield from self.municipality_pages()
         for entry in self.entries:
             yield self.entry_page(entry)
         yield self.finder_page()
@@ -327,6 +336,8 @@ class SiteRenderer:
                 data["emergency"] = [{"number": n, "label": t} for n, t in content_type.emergency]
             if content_type.regions and number == 1:
                 data["regions"] = self.region_links(content_type)
+            if content_type.directory and number == 1:
+                data["municipalities"] = self.municipality_links()
             yield PageSpec(
                 page_uri(base, number), title, "", "list", tuple(e.id for e in chunk), data=data
             )
@@ -423,6 +434,58 @@ class SiteRenderer:
                 "",
                 "region",
                 tuple(e.id for e in (*local, *anywhere)),
+                data=data,
+            )
+
+    # -- municipalities --------------------------------------------------------------------------
+
+    def _term_label(self, field_name: str, term_id: str | None) -> str:
+        taxonomy = self._taxonomies.get(field_name)
+        term = taxonomy.vocabulary.get(term_id or "") if taxonomy else None
+        return term.label if term else ""
+
+    def municipality_links(self) -> list[dict[str, Any]]:
+        """The directory: every municipality by Land, with the number of its entries."""
+        by_state: dict[str, list[dict[str, str]]] = {}
+        for place in self.municipalities:
+            label = self._term_label("municipality.state", place.state) or "Ohne Bundesland"
+            by_state.setdefault(label, []).append(
+                {
+                    "label": place.name,
+                    "path": place.path,
+                    "count": plural(len(place.entries), "Eintrag", "Einträge"),
+                    "profile": "Profil" if place.profile else "",
+                }
+            )
+        return [{"label": k, "items": by_state[k]} for k in sorted(by_state, key=title_key)]
+
+    def municipality_pages(self) -> Iterator[PageSpec]:
+        """A page per municipality without a profile; profiles list their entries themselves."""
+        for place in self.municipalities:
+            if place.profile is not None:
+                continue
+            kind = self._term_label("municipality.type", place.kind)
+            state = self._term_label("municipality.state", place.state)
+            modules = sorted({m for e in place.entries for m in term_values(e, "modules")})
+            totals = {t.key: sum(1 for e in place.entries if e.type is t) for t in CONTENT_TYPES}
+            data = {
+                "description": ", ".join(x for x in (kind, state) if x),
+                "overview": {"path": "kommunen/", "title": "Kommunen"},
+                "total": plural(len(place.entries), "Eintrag", "Einträge"),
+                "modules": [
+                    self._term_link(self._taxonomies["modules"], m)
+                    for m in modules
+                    if "modules" in self._taxonomies
+                ],
+                "groups": self._groups(sorted(place.entries, key=sort_key), totals),
+                "pager": None,
+            }
+            yield PageSpec(
+                f"kommunen/{place.key}.md",
+                place.name,
+                "",
+                "municipality",
+                tuple(e.id for e in place.entries),
                 data=data,
             )
 
@@ -543,7 +606,11 @@ class SiteRenderer:
         ]
 
     def _facts_municipality(self, entry: Entry, value: Mapping[str, Any]) -> list[dict[str, str]]:
-        values = [{"text": value.get("name", "")}]
+        place = self._municipality_of.get(entry.id)
+        name: dict[str, str] = {"text": value.get("name", "")}
+        if place is not None and not entry.type.directory and not entry.draft:
+            name["path"] = place.path
+        values = [name]
         for key in ("type", "state"):
             taxonomy = self._taxonomies.get(f"municipality.{key}")
             if taxonomy and value.get(key):
@@ -613,6 +680,18 @@ class SiteRenderer:
             if value in (None, "", [], {}):
                 continue
             row(name, self._fact_values(entry, name, value))
+        place = self._municipality_of.get(entry.id)
+        if entry.type.directory and place is not None and place.entries:
+            rows.append(
+                {
+                    "label": "Einträge aus dieser Kommune",
+                    "field": "municipality_entries",
+                    "values": [
+                        {"text": e.title, "path": e.url_path, "kind": e.type.singular}
+                        for e in sorted(place.entries, key=sort_key)
+                    ],
+                }
+            )
         nearby = self.help_nearby(entry)
         if nearby:
             state = self._taxonomies["municipality.state"].vocabulary.get(

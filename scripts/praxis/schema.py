@@ -186,6 +186,14 @@ _FIELD_TABLE: tuple[Field, ...] = (
                 vocabulary="states",
                 param="land",
             ),
+            _text(
+                "profile",
+                "Kommunenprofil",
+                "Kennung des Profils der Kommune in `content/kommunen/` (Dateiname ohne `.md`), "
+                "wenn es eines gibt; dann stehen alle ihre Einträge auf der Profilseite.",
+                "landkreis-talheim",
+                max_length=80,
+            ),
         ),
     ),
     Field(
@@ -276,6 +284,16 @@ _FIELD_TABLE: tuple[Field, ...] = (
         "Wer die Empfehlung ausspricht.",
         "Austauschforum der Modellkommunen (fiktiv)",
         max_length=200,
+    ),
+    Field(
+        "peer_offers",
+        Kind.TERMS,
+        "Austausch",
+        "Was die Kommune anderen Kommunen anbietet: Hospitation, kollegiale Beratung …",
+        ["hospitation", "kollegiale-beratung"],
+        vocabulary="peer_offers",
+        param="austausch",
+        pages=False,
     ),
     Field(
         "help_kinds",

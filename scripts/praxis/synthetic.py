@@ -33,8 +33,8 @@ from .vocabulary import VOCABULARY_DIR, load_vocabularies
 
 # One in twenty entries is a recommendation, five a training, the rest practice examples; the
 # order interleaves them so that even a handful of entries has every type.
-# Shares of a large corpus: 40 % practices, 25 % materials, 15 % recommendations, 10 % events,
-# 10 % advice centres.
+# Shares of a large corpus: 35 % practices, 25 % materials, 15 % recommendations, 10 % events,
+# 10 % advice centres, 5 % municipality profiles.
 _TYPE_CYCLE = tuple(
     {
         "P": "praxisbeispiel",
@@ -42,8 +42,9 @@ _TYPE_CYCLE = tuple(
         "M": "material",
         "V": "veranstaltung",
         "B": "beratungsstelle",
+        "K": "kommune",
     }[c]
-    for c in "PMEPBMPVPMPEBMPPVMEP"
+    for c in "PMEPBMPVPMPEBMPKVMEP"
 )
 WORDS_MIN, WORDS_MAX = 500, 800
 
@@ -315,11 +316,12 @@ class _Corpus:
 
     # -- values -------------------------------------------------------------------------------
 
-    def rotate(self, vocabulary: str) -> str:
-        """The next term of a vocabulary in turn: every term is used once the corpus is large."""
+    def rotate(self, vocabulary: str, lane: str = "") -> str:
+        """The next term of a vocabulary in turn: every term is used once the corpus is large.
+        Fields sharing a vocabulary rotate in lanes of their own, so each uses every term."""
         terms = self.vocabularies[vocabulary].terms
-        index = self._rotation.get(vocabulary, 0)
-        self._rotation[vocabulary] = index + 1
+        index = self._rotation.get(vocabulary + lane, 0)
+        self._rotation[vocabulary + lane] = index + 1
         return terms[index % len(terms)].id
 
     def terms(self, vocabulary: str, low: int, high: int) -> list[str]:
@@ -422,6 +424,9 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
         kind = state.rotate("event_kinds")
         title = f"{state.label('event_kinds', kind)}: {subject} in {place}"
         wanted = _slug(title, 70)
+    elif key == "kommune":
+        title = municipality
+        wanted = _slug(municipality, 70)
     elif key == "beratungsstelle":
         help_kinds = state.terms("help_kinds", 1, 3)
         title = f"{state.label('help_kinds', help_kinds[0])} {place}"
@@ -484,6 +489,13 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
         values["issuer"] = rng.choice(_ISSUERS)
     elif key == "veranstaltung":
         values.update(_event_values(state, kind, place))
+    elif key == "kommune":
+        values["municipality"] = {
+            "name": municipality,
+            "type": municipality_type,
+            "state": state.rotate("states"),
+        }
+        values["peer_offers"] = state.terms("peer_offers", 1, 3)
     else:
         values.update(_centre_values(state, help_kinds, place))
 
@@ -534,7 +546,8 @@ def _centre_values(state: _Corpus, help_kinds: list[str], place: str) -> dict[st
     rng = state.rng
     values: dict[str, Any] = {"help_kinds": help_kinds}
     # Some serve everywhere (and may name their home Länder too).
-    values["regions"] = sorted({state.rotate("states") for _ in range(rng.randint(2, 3))})
+    lands = {state.rotate("states", "regions") for _ in range(rng.randint(2, 3))}
+    values["regions"] = sorted(lands)
     if rng.random() < 0.2:
         values["nationwide"] = True
     languages = ["de"] + [state.rotate("languages") for _ in range(3)]
@@ -662,6 +675,7 @@ _VOCABULARIES_USED = (
     "event_kinds",
     "help_kinds",
     "languages",
+    "peer_offers",
     "municipality_types",
     "states",
 )

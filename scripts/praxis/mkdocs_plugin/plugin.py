@@ -64,6 +64,7 @@ TEMPLATES = {
     "term": "listing.html",
     "list": "listing.html",
     "region": "listing.html",
+    "municipality": "listing.html",
     "overview": "listing.html",
 }
 

@@ -383,6 +383,20 @@ RULES: tuple[RuleInfo, ...] = (
         "Schreiben Sie `2027-03-18` (ganzer Tag) oder `2027-03-18 09:30` (deutsche Zeit).",
     ),
     RuleInfo(
+        "municipality-profile",
+        "related",
+        "`municipality.profile` nennt kein vorhandenes Kommunenprofil.",
+        "Die Kennung des Profils (Dateiname in `content/kommunen/` ohne `.md`) eintragen oder "
+        "`profile` weglassen.",
+    ),
+    RuleInfo(
+        "municipality-name",
+        "field",
+        "Ein Kommunenname ist eine andere Schreibweise eines Namens aus einem anderen Eintrag "
+        "(etwa „Kreis X“ und „Landkreis X“ im selben Land).",
+        "Den Namen in allen Einträgen gleich schreiben oder auf ein Kommunenprofil verweisen.",
+    ),
+    RuleInfo(
         "region-missing",
         "field",
         "Eine Beratungsstelle nennt weder Bundesländer noch `nationwide: true`.",

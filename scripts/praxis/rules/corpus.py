@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from ..model import Entry
+from ..municipalities import near_duplicates
 from ..problems import Problem
 
 
@@ -60,4 +61,37 @@ def check_related(entries: Sequence[Entry]) -> Iterator[Problem]:
                 )
 
 
-CORPUS_RULES = (check_unique_ids, check_related)
+def check_municipality_profiles(entries: Sequence[Entry]) -> Iterator[Problem]:
+    profiles = {e.id for e in entries if e.type.directory}
+    for entry in entries:
+        block = entry.fields.get("municipality")
+        target = block.get("profile") if isinstance(block, dict) else None
+        if target and target not in profiles:
+            known = ", ".join(f"`{p}`" for p in sorted(profiles)[:8]) or "noch keine"
+            yield Problem(
+                entry.path,
+                entry.line_of("municipality", "profile"),
+                "municipality-profile",
+                f"Ein Kommunenprofil `{target}` gibt es nicht. Vorhandene Profile: {known}. "
+                "Lassen Sie `profile` weg, wenn die Kommune kein Profil hat.",
+            )
+
+
+def check_municipality_names(entries: Sequence[Entry]) -> Iterator[Problem]:
+    for entry, other in near_duplicates(entries):
+        yield Problem(
+            entry.path,
+            entry.line_of("municipality", "name"),
+            "municipality-name",
+            f"„{entry.fields['municipality']['name']}“ ist wohl dieselbe Kommune wie "
+            f"„{other.fields['municipality']['name']}“ in {other.path}. Schreiben Sie den Namen "
+            "überall gleich, sonst stehen ihre Einträge auf zwei Seiten.",
+        )
+
+
+CORPUS_RULES = (
+    check_unique_ids,
+    check_related,
+    check_municipality_profiles,
+    check_municipality_names,
+)

@@ -1,0 +1,105 @@
+"""Kommunen: a page for every municipality named by an entry, profiles by id, one spelling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from praxis.corpus import load_corpus
+from praxis.municipalities import core_name
+from praxis.render import SiteRenderer
+from praxis.taxonomy import build_index
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def pages():
+    corpus = load_corpus(REPO, today=TODAY)
+    index = build_index(corpus.published, corpus.vocabularies)
+    return {p.src_uri: p for p in SiteRenderer(corpus.entries, corpus.vocabularies, index).pages()}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Landkreis Talheim (fiktiv)", "Kreis Talheim"),
+        ("Stadt Lindenau", "Hansestadt Lindenau"),
+        ("Verbandsgemeinde Moselhöhe", "VERBANDSGEMEINDE  Moselhöhe"),
+    ],
+)
+def test_two_spellings_of_one_place_share_their_core_name(one: str, other: str) -> None:
+    assert core_name(one) == core_name(other)
+
+
+def test_every_municipality_named_by_an_entry_has_a_page_listing_its_entries(pages) -> None:
+    lindenau = pages["kommunen/stadt-lindenau.md"]
+    assert lindenau.kind == "municipality"
+    assert lindenau.listed == ("allianz-gegen-hass-stadt-lindenau",)
+    assert lindenau.data["description"] == "Kreisfreie Stadt, Sachsen"
+    assert [m["text"] for m in lindenau.data["modules"]] == ["Modul 1: Kommunale Allianz"]
+
+
+def test_a_profile_is_the_page_of_its_municipality(pages) -> None:
+    assert "kommunen/landkreis-talheim.md" in pages
+    profile = pages["kommunen/landkreis-talheim.md"]
+    assert profile.kind == "entry"
+    rows = {r["field"]: r for r in profile.data["rows"]}
+    assert [v["path"] for v in rows["municipality_entries"]["values"]] == [
+        "praxisbeispiele/clearingstelle-landkreis-talheim/"
+    ]
+    practice = pages["praxisbeispiele/clearingstelle-landkreis-talheim.md"]
+    name = next(r for r in practice.data["rows"] if r["field"] == "municipality")["values"][0]
+    assert name["path"] == "kommunen/landkreis-talheim/"
+
+
+def test_the_directory_lists_every_municipality_by_land(pages) -> None:
+    lands = pages["kommunen/index.md"].data["municipalities"]
+    names = [m["label"] for land in lands for m in land["items"]]
+    assert len(names) == len(set(names)) == 12
+    assert next(land for land in lands if land["label"] == "Sachsen")["items"][0]["path"] == (
+        "kommunen/stadt-lindenau/"
+    )
+
+
+def _problems(tmp_path: Path, replace: tuple[str, str], file: str) -> list[str]:
+    root = tmp_path / "root"
+    for folder in ("content", "practices"):
+        shutil.copytree(REPO / folder, root / folder)
+    path = root / file
+    path.write_text(path.read_text("utf-8").replace(*replace), "utf-8")
+    return [f"{p.path}:{p.line}:{p.rule}" for p in load_corpus(root, today=TODAY).errors]
+
+
+def test_another_spelling_of_a_profiled_municipality_is_an_error(tmp_path: Path) -> None:
+    # The profile says "Landkreis Talheim (fiktiv)"; a practice writing "Kreis Talheim" in the
+    # same Land and of the same kind would start a second page for the same place.
+    file = "practices/clearingstelle-landkreis-talheim.md"
+    text = (REPO / file).read_text("utf-8")
+    text = text.replace('name: "Landkreis Talheim (fiktiv)"', 'name: "Kreis Talheim"')
+    text = text.replace("  profile: landkreis-talheim\n", "")
+    found = _problems(tmp_path, ((REPO / file).read_text("utf-8"), text), file)
+    line = text.splitlines().index('  name: "Kreis Talheim"') + 1
+    assert found == [f"{file}:{line}:municipality-name"]
+
+
+def test_a_city_and_the_district_of_the_same_name_are_two_places(tmp_path: Path) -> None:
+    file = "practices/clearingstelle-landkreis-talheim.md"
+    found = _problems(
+        tmp_path,
+        ("  type: landkreis\n  state: baden-wuerttemberg\n  profile: landkreis-talheim\n",
+         "  type: kreisangehoerige-stadt\n  state: baden-wuerttemberg\n"),
+        file,
+    )  # fmt: skip
+    assert found == []
+
+
+def test_an_unknown_profile_is_an_error_with_its_line(tmp_path: Path) -> None:
+    file = "practices/clearingstelle-landkreis-talheim.md"
+    found = _problems(tmp_path, ("profile: landkreis-talheim", "profile: landkreis-tahlheim"), file)
+    line = (REPO / file).read_text("utf-8").splitlines().index("  profile: landkreis-talheim") + 1
+    assert found == [f"{file}:{line}:municipality-profile"]
