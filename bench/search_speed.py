@@ -8,8 +8,9 @@ Measured on already built sites, each served by the benchmark's static server:
    idle; every request is recorded. Ours must fetch nothing from `/pagefind/` or `/suche/`;
    Material fetches its whole `search/search_index.json` (and the lunr worker) at page load.
 2. the first query with one facet set: `/praxisfinder/?q=Schule&thema=<id>` in a fresh
-   browser context (empty cache), every byte until the results show. Material's counterpart:
-   the start page loaded and "Schule" typed into its header search.
+   browser context (empty cache), every byte until the results show, and of them the search's
+   own (its data, engine, scripts and style). Material's counterpart: the start page loaded
+   and "Schule" typed into its header search.
 3. the Praxisfinder's first load without a query, every byte until the results show.
 4. results after the last keystroke: 20 German queries from the corpus's word list typed into
    the header search of the start page, from the last keystroke until the panel's status is
@@ -55,7 +56,12 @@ VIEWPORT = {"width": 1280, "height": 900}  # wide: the Praxisfinder shows its fa
 # Sent compressed by any ordinary web server; everything else counts as sent.
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map"}
 OURS_SEARCH_DATA = ("/pagefind/", "/suche/")
-OURS_SEARCH_CODE = ("/assets/javascripts/suche",)
+# The search's own scripts and style (the engine's script is under /pagefind/, counted as data).
+OURS_SEARCH_CODE = (
+    "/assets/javascripts/suche",
+    "/assets/javascripts/praxisfinder",
+    "/assets/stylesheets/praxisfinder",
+)
 MATERIAL_SEARCH = ("/search/", "/assets/javascripts/workers/search", "/assets/javascripts/lunr/")
 # Words of the corpus's word list that say little on their own (besides suche.js's stop words).
 COMMON_WORDS = {
@@ -216,9 +222,13 @@ def finder_load(browser: Any, site: Path, base: str, address: str) -> dict[str, 
         status = page.text_content("[data-praxisfinder] [data-status]")
         results = page.locator(".praxis-finder__results a").count()
         summary = traffic.summary(search=OURS_SEARCH_DATA)
+        code = sum(r["bytes"] for r in traffic.rows() if r["path"].startswith(OURS_SEARCH_CODE))
     return {
         "address": address,
         **summary,
+        # The search's own bytes: its data and engine, and its scripts and style.
+        "search_code_bytes": code,
+        "search_total_bytes": summary["search_bytes"] + code,
         "ms_to_results": round(elapsed),
         "status": status,
         "results_shown": results,
@@ -587,7 +597,9 @@ def summary(result: dict[str, Any]) -> str:
         f"search data before the first keystroke: ours {kb(ours['before_typing']['search_bytes'])}"
         f" ({ours['before_typing']['search_requests']} requests), Material "
         f"{kb((material.get('before_typing') or {}).get('search_bytes'))}",
-        f"first query with one facet (all bytes): ours {kb(ours['first_query_facet']['bytes'])}; "
+        f"first query with one facet: search's own bytes "
+        f"{kb(ours['first_query_facet'].get('search_total_bytes'))}, all bytes "
+        f"{kb(ours['first_query_facet']['bytes'])}; "
         f"Material's first query: {kb((material.get('first_query') or {}).get('bytes'))}",
         f"Praxisfinder first load (all bytes): {kb(ours['finder_initial']['bytes'])}",
         f"results after the last keystroke: ours median {ms(ours['header_latency'], 'median_ms')},"

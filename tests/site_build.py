@@ -72,3 +72,35 @@ def search_documents(site: Path) -> dict[str, dict]:
         data = json.loads(raw)
         found[data["url"]] = data
     return found
+
+
+def search_table(site: Path) -> dict[str, dict[str, list[str]]]:
+    """The finder's table of a built site (suche/eintraege.json), as URL → facet → values."""
+    import json
+
+    table = json.loads((site / "suche" / "eintraege.json").read_text("utf-8"))
+    names = [(f["param"], value) for f in table["facets"] for value in f["values"]]
+    urls = {data_id: url for url, data_id in _fragment_ids(site).items()}
+    found: dict[str, dict[str, list[str]]] = {}
+    for page_id, numbers in zip(table["ids"], table["values"], strict=True):
+        facets: dict[str, list[str]] = {}
+        for number in numbers:
+            param, value = names[number]
+            facets.setdefault(param, []).append(value)
+        found[urls[page_id]] = facets
+    return found
+
+
+def _fragment_ids(site: Path) -> dict[str, str]:
+    return {
+        data["url"]: path.stem
+        for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")
+        for data in [_fragment(path)]
+    }
+
+
+def _fragment(path: Path) -> dict:
+    import gzip
+    import json
+
+    return json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))

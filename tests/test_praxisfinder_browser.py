@@ -10,13 +10,14 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from praxis.corpus import load_corpus
+from praxis.corpus import entry_files, load_corpus
 from praxis.taxonomy import build_index
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.browser]
 
-FOLDERS = ("practices", "content/recommendations", "content/trainings")
+# Every content type's folder, as the type table declares them.
+FOLDERS = tuple(sorted({t.folder for t, _ in entry_files(REPO)}))
 UPDATED = """() => {
   const root = document.querySelector('[data-praxisfinder]');
   const status = root.querySelector('[data-status]').textContent;
@@ -108,7 +109,8 @@ def test_counts_add_up_and_empty_values_cannot_be_chosen(chromium, example_site_
     page = open_finder(chromium, example_site_url, "?q=Rassismus")
     found = total(page)
     assert found > 0
-    kinds = ("praxisbeispiel", "empfehlung", "material", "seite")
+    kinds = [box.get_attribute("value") for box in page.locator("[data-facet=art] input").all()]
+    assert "seite" in kinds
     assert sum(count_of(page, "art", kind) for kind in kinds) == found
     # A value that would leave nothing is shown as such and cannot be chosen.
     page.goto(f"{example_site_url}/praxisfinder/?land=thueringen")
@@ -220,7 +222,7 @@ def test_without_javascript_the_finder_links_every_overview(chromium, example_si
     corpus = load_corpus(REPO)
     index = build_index(corpus.published, corpus.vocabularies)
     expected = {f"/{t.path}/" for t in index.taxonomies if t.has_pages}
-    expected |= {"/praxisbeispiele/", "/empfehlungen/", "/materialien/"}
+    expected |= {f"/{e.type.url_path}/" for e in corpus.published}
     assert set(links) == expected
     assert page.locator("form.praxis-finder__form").is_hidden()
     context.close()
@@ -235,4 +237,55 @@ def test_on_a_phone_the_facets_sit_in_a_closed_disclosure(chromium, example_site
     assert page.locator("#pf-thema-hassrede").is_hidden()
     page.locator("[data-facets] > summary").click()
     assert page.locator("#pf-thema-hassrede").is_visible()
+    page.close()
+
+
+def test_without_words_the_finder_loads_no_search_engine(chromium, example_site_url):
+    """Facets, counts and the newest entries come from the build's table; a result line from
+    its fragment. The engine (script, WebAssembly, index) loads only for words."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{example_site_url}/praxisfinder/?thema=hassrede")
+    page.wait_for_function(UPDATED)
+    before = page.url
+    page.locator("#pf-sort").select_option("titel")
+    settle(page, before)
+    search = [u for u in requested if "/pagefind/" in u]
+    assert search and all("/pagefind/fragment/" in u for u in search), search
+    assert len(search) <= len(entries_with("topics", "hassrede"))
+    assert any(u.endswith("/suche/eintraege.json") for u in requested)
+    # Words load the engine; the result lines still show title, facts and summary.
+    before = page.url
+    page.fill("#pf-q", "Schule")
+    page.locator("#pf-q").press("Enter")
+    settle(page, before)
+    assert any(u.endswith("/pagefind/pagefind.js") for u in requested)
+    first = page.locator("[data-praxisfinder] [data-results] > li").first
+    assert first.locator(".praxis-finder__meta").inner_text()
+    context.close()
+
+
+def test_with_words_the_counts_say_what_a_value_would_give(chromium, example_site_url):
+    page = open_finder(chromium, example_site_url, "?q=Rassismus&thema=hassrede")
+    found = total(page)
+    assert found > 0
+    kinds = [box.get_attribute("value") for box in page.locator("[data-facet=art] input").all()]
+    assert sum(count_of(page, "art", kind) for kind in kinds) == found
+    # The chosen value's own count is its results with the words and the other facets.
+    assert count_of(page, "thema", "hassrede") == found
+    # Each offered value of another facet gives exactly as many results as its count says.
+    offered = [
+        box.get_attribute("value")
+        for box in page.locator("[data-facet=land] input:not(:disabled)").all()
+    ]
+    assert offered
+    value = offered[0]
+    expected = count_of(page, "land", value)
+    before = page.url
+    page.locator(f"#pf-land-{value}").check()
+    settle(page, before)
+    assert total(page) == expected
+    assert set(result_ids(page)) <= entries_with("municipality.state", value)
     page.close()

@@ -8,7 +8,15 @@ here, at build time, so that every query stays one plain engine search in the br
   Netz" for `hassrede`), weighted above the body text;
 - the later parts of compound words ("Konzept" in "Schutzkonzepte"), split against a lexicon
   of the words the corpus uses on their own;
-- the finder's facets as filters, sort keys, and the few values a result line shows.
+- the few values a result line shows, as Pagefind meta data.
+
+The body goes to the engine as its words, each once and without common words: the title,
+summary and term names weigh many times more than a body's fifth "Beratung" (the relevance
+queries meet their aims either way), while every repetition cost the indexer time and memory
+(at 5,000 entries 22 s and 1.47 GB with whole bodies, about half with this).
+
+The finder's facets and sort keys are not given to the engine: `entry_table` writes them as a
+small table the browser filters, counts and sorts itself (docs/betrieb/suche.md).
 
 The same lexicon becomes the word list the browser reads when a query finds nothing, to offer
 "Meinten Sie …?" for a typo and to split a compound the entries spell apart. Plain data in,
@@ -49,7 +57,19 @@ FUGEN = ("es", "en", "s", "n", "e", "")
 ENDINGS = ("", "e", "n", "s", "en", "er", "es", "ern")
 WORD_LIST_LIMIT = 40_000
 
+# Words a query drops (suche.js STOP_WORDS, same list): the body is indexed without them.
+_STOP_WORDS = (
+    "aber als am an auch auf aus bei beim bin bis da damit dann das dass dem den der des die "
+    "dies diese dieser doch du durch ein eine einem einen einer eines er es für gegen hat "
+    "haben ich ihr im in ist ja kann können man mit nach nicht noch nur ob oder sich sie sind "
+    "so über um und uns unter vom von vor wann war was welche welcher wenn wer wie wir wird "
+    "wo wozu zu zum zur gibt geht machen mache tun"
+)
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# What the engine indexes as one word: letters and digits, hyphenated parts kept together.
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -68,10 +88,12 @@ class SearchDocument:
     sort: Mapping[str, str] = field(default_factory=dict)
     meta: Mapping[str, str] = field(default_factory=dict)
 
+    def body_text(self) -> str:
+        return html.unescape(_TAG.sub(" ", self.body_html))
+
     def text(self) -> str:
         """Every word a reader could search for, as plain text (for the lexicon)."""
-        body = html.unescape(_TAG.sub(" ", self.body_html))
-        return " ".join((self.title, self.summary, *self.terms, *self.facts, body))
+        return " ".join((self.title, self.summary, *self.terms, *self.facts, self.body_text()))
 
 
 @dataclass(frozen=True)
@@ -154,6 +176,10 @@ class Lexicon:
                     return (*inner, tail)
         return ()
 
+    def compounds(self) -> dict[str, tuple[str, ...]]:
+        """Every compound among the lexicon's words, with its parts."""
+        return {w: parts for w in self.counts if (parts := self.parts(w))}
+
     def word_list(self, limit: int = WORD_LIST_LIMIT) -> list[tuple[str, int]]:
         """The most used words (at least MIN_PART letters), for typo and compound help."""
         ranked = sorted(
@@ -161,16 +187,6 @@ class Lexicon:
             key=lambda item: (-item[1], item[0]),
         )
         return ranked[:limit]
-
-
-def compound_parts(text_words: Iterable[str], lexicon: Lexicon) -> list[str]:
-    """Parts of the compounds among some words, each once, in first-seen order."""
-    seen: dict[str, None] = {}
-    for word in dict.fromkeys(text_words):
-        for part in lexicon.parts(word):
-            if part != word:
-                seen.setdefault(part, None)
-    return list(seen)
 
 
 # -- documents -------------------------------------------------------------------------------
@@ -253,16 +269,36 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def document_html(doc: SearchDocument, parts: Sequence[str]) -> str:
-    """The document as the indexer reads it: meta, filters and sort keys in the head (not
-    searchable), weighted text in the body."""
+def body_words(text: str) -> dict[str, str]:
+    """A body's distinct words, lower case, in first-seen order, each with its first spelling:
+    letters and digits, hyphenated parts kept together ("Hass-im-Netz"), numbers ("130")."""
+    distinct: dict[str, str] = {}
+    for token in dict.fromkeys(_TOKEN.findall(text)):
+        distinct.setdefault(token.lower(), token)
+    return distinct
+
+
+def index_words(distinct: Mapping[str, str]) -> str:
+    """A body as the engine gets it: each word once, as first written, without common words."""
+    return " ".join(token for key, token in distinct.items() if key not in STOP_WORDS)
+
+
+def lexicon_words(distinct: Iterable[str]) -> list[str]:
+    """The lexicon's words among distinct lower-case tokens: runs of letters (as `words`)."""
+    found: list[str] = []
+    for token in distinct:
+        if token.isalpha():
+            found.append(token)
+        else:
+            found.extend(_WORD.findall(token))
+    return found
+
+
+def document_html(doc: SearchDocument, parts: Sequence[str], body: str | None = None) -> str:
+    """The document as the indexer reads it: meta in the head (not searchable), weighted text
+    in the body. `body`: the body's words from `index_words` (computed when not given). No
+    element has an id: Pagefind would store each heading as an anchor in every result."""
     head = [f"<title>{html.escape(doc.title)}</title>"]
-    for name, values in doc.filters.items():
-        head.extend(
-            f'<meta data-pagefind-filter="{name}[content]" content="{_attr(v)}">' for v in values
-        )
-    for name, value in doc.sort.items():
-        head.append(f'<meta data-pagefind-sort="{name}[content]" content="{_attr(value)}">')
     for name, value in doc.meta.items():
         head.append(f'<meta data-pagefind-meta="{name}[content]" content="{_attr(value)}">')
     page = doc.kind == PAGE_KIND
@@ -271,28 +307,41 @@ def document_html(doc: SearchDocument, parts: Sequence[str]) -> str:
     def block(tag: str, text: str, weight: float) -> str:
         return f'<{tag} data-pagefind-weight="{weight * scale:g}">{html.escape(text)}</{tag}>'
 
-    body = [block("h1", doc.title, WEIGHTS["title"])]
+    body_text = index_words(body_words(doc.body_text())) if body is None else body
+    parts_ = [block("h1", doc.title, WEIGHTS["title"])]
     if doc.summary:
-        body.append(block("p", doc.summary, WEIGHTS["summary"]))
+        parts_.append(block("p", doc.summary, WEIGHTS["summary"]))
     if doc.terms:
-        body.append(block("p", " · ".join(doc.terms), WEIGHTS["terms"]))
+        parts_.append(block("p", " · ".join(doc.terms), WEIGHTS["terms"]))
     if doc.facts:
-        body.append(block("p", " · ".join(doc.facts), WEIGHTS["facts"]))
-    weight = f' data-pagefind-weight="{scale:g}"' if page else ""
-    body.append(f"<div{weight}>{doc.body_html}</div>")
+        parts_.append(block("p", " · ".join(doc.facts), WEIGHTS["facts"]))
+    if body_text:
+        parts_.append(block("p", body_text, 1.0))
     if parts:
-        body.append(block("p", " ".join(parts), WEIGHTS["parts"]))
+        parts_.append(block("p", " ".join(parts), WEIGHTS["parts"]))
     return (
         '<!doctype html><html lang="de"><head><meta charset="utf-8">'
         + "".join(head)
         + '</head><body><main data-pagefind-body="">'
-        + "".join(body)
+        + "".join(parts_)
         + "</main></body></html>"
     )
 
 
 def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """What the finder needs of a document without asking the engine: its facet values, its
+    date and its title for sorting."""
+
+    url: str
+    kind: str
+    filters: Mapping[str, tuple[str, ...]]
+    date: str
+    title_key: str
 
 
 @dataclass(frozen=True)
@@ -303,12 +352,15 @@ class SearchCorpus:
       only when a query has a word the index does not know (typo, compound spelled apart);
     - `shards`: every word in folded form, in small files by its first two letters, so a
       query can tell cheaply whether each of its words is known at all (the engine also
-      answers unknown words with loose matches, which must not hide a typo)."""
+      answers unknown words with loose matches, which must not hide a typo);
+    - `table_json`: the finder's table of every document (see `entry_table`)."""
 
     documents: dict[str, str]  # site path → HTML
     word_list: list[tuple[str, int]]
     shards: dict[str, list[str]]
     terms: list[dict[str, object]] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
+    facets: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def terms_json(self) -> str:
         return _json({"version": 1, "terms": self.terms})
@@ -325,26 +377,109 @@ class SearchCorpus:
     def shard_files(self) -> dict[str, str]:
         return {key: _json(sorted(found)) for key, found in self.shards.items()}
 
+    def table_json(self, page_ids: Mapping[str, str]) -> str:
+        """The table with each document's engine id; `page_ids`: site path → Pagefind's id."""
+        return _json(entry_table(self.rows, self.facets, page_ids))
+
+
+def entry_table(
+    rows: Sequence[TableRow],
+    facets: Sequence[tuple[str, Sequence[str]]],
+    page_ids: Mapping[str, str],
+) -> dict[str, object]:
+    """The Praxisfinder's table of every indexed document, so that it filters, counts and
+    sorts in the browser: without words it never loads the engine, with words it runs one
+    search and looks up each result here.
+
+    Rows are ordered newest first (hand-written pages last), so the order "Neueste zuerst" is
+    the row order. Columns, one value per row:
+    - `ids`: Pagefind's page id (its fragment's name), the key of a search result;
+    - `titles`: the row's place in title order (A–Z);
+    - `values`: the row's facet values as numbers: `facets` lists each facet's values in turn,
+      and value number n is the n-th of all of them together.
+    A document the engine did not index (no id) is left out."""
+    numbers: dict[tuple[str, str], int] = {}
+    for param, values in facets:
+        for value in values:
+            numbers[(param, value)] = len(numbers)
+    kept = [r for r in rows if r.url in page_ids]
+    kept.sort(key=lambda r: (r.kind == PAGE_KIND, _negated(r.date), r.title_key, r.url))
+    by_title = sorted(range(len(kept)), key=lambda i: (kept[i].title_key, kept[i].url))
+    title_rank = [0] * len(kept)
+    for rank, index in enumerate(by_title):
+        title_rank[index] = rank
+    return {
+        "version": 1,
+        "facets": [{"param": param, "values": list(values)} for param, values in facets],
+        "ids": [page_ids[r.url] for r in kept],
+        "titles": title_rank,
+        "values": [
+            sorted(
+                numbers[(param, value)]
+                for param, found in r.filters.items()
+                for value in found
+                if (param, value) in numbers
+            )
+            for r in kept
+        ],
+    }
+
+
+def _negated(date: str) -> tuple[int, ...]:
+    """A sort key that puts later ISO dates first."""
+    return tuple(-int(part) for part in date.split("-"))
+
+
+def table_facets(taxonomies: Sequence[Taxonomy]) -> list[tuple[str, list[str]]]:
+    """The facets of the table and their values: content types (and hand-written pages), then
+    `export.FACETS` with every term of their vocabularies."""
+    by_field = {t.field: t for t in taxonomies}
+    facets = [(TYPE_FILTER, [t.key for t in CONTENT_TYPES] + [PAGE_KIND])]
+    for param, field_name in FACETS:
+        taxonomy = by_field.get(field_name)
+        if taxonomy is not None:
+            facets.append((param, [term.id for term in taxonomy.vocabulary.terms]))
+    return facets
+
 
 def search_corpus(
     documents: Sequence[SearchDocument], taxonomies: Sequence[Taxonomy] = ()
 ) -> SearchCorpus:
     """Split compounds against the lexicon of all documents and write each as HTML."""
-    texts = [words(doc.text()) for doc in documents]
+    texts = []
+    bodies = []
+    for doc in documents:
+        distinct = body_words(doc.body_text())
+        bodies.append(index_words(distinct))
+        head = words(" ".join((doc.title, doc.summary, *doc.terms, *doc.facts)))
+        texts.append(list(dict.fromkeys(head + lexicon_words(distinct))))
     lexicon = Lexicon(texts)
-    rendered = {
-        doc.url: document_html(doc, compound_parts(found, lexicon))
-        for doc, found in zip(documents, texts, strict=True)
-    }
+    compounds = lexicon.compounds()
+    rendered = {}
+    for doc, found, body in zip(documents, texts, bodies, strict=True):
+        parts = dict.fromkeys(p for w in found if w in compounds for p in compounds[w] if p != w)
+        rendered[doc.url] = document_html(doc, list(parts), body)
     shards: dict[str, set[str]] = {}
     for word in lexicon.counts:
         folded = fold(word)
         shards.setdefault(shard_key(folded), set()).add(folded)
+    rows = [
+        TableRow(
+            url="/" + doc.url,
+            kind=doc.kind,
+            filters=doc.filters,
+            date=doc.sort.get(SORT_DATE, "0000-00-00"),
+            title_key=doc.sort.get(SORT_TITLE, ""),
+        )
+        for doc in documents
+    ]
     return SearchCorpus(
         rendered,
         lexicon.word_list(),
         {k: sorted(v) for k, v in shards.items()},
         term_names(taxonomies),
+        rows,
+        table_facets(taxonomies),
     )
 
 

@@ -1,13 +1,19 @@
 """Build the search index with Pagefind from the search documents.
 
 Pagefind was chosen by measurement (docs/betrieb/suche.md): German stemming, ä/ae/a matching,
-filters with counts, sorting, and an index split into chunks that the browser fetches by the
-words typed, so no page downloads the whole index. It runs as its own program on a folder of
-small documents, which is much faster than handing it every finished page.
+and an index split into chunks that the browser fetches by the words typed, so no page
+downloads the whole index. It runs as its own program on a folder of small documents, which is
+much faster than handing it every finished page, and writes straight into the site.
+
+Facets and sorting are not Pagefind's: after it ran, the table of every document
+(`suche/eintraege.json`) gets each document's Pagefind id, read from its fragment, so the
+finder can look up a search result's facet values without a second search.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 import subprocess
 import sys
@@ -20,6 +26,8 @@ BUNDLE = "pagefind"
 WORD_LIST = "suche/woerter.json"
 WORD_SHARDS = "suche/woerter"  # <first two letters>.json
 TERMS = "suche/begriffe.json"
+TABLE = "suche/eintraege.json"
+FRAGMENT_SIGNATURE = b"pagefind_dcd"
 # Only the engine is served; Pagefind's own user interfaces are not used.
 UNUSED = (
     "pagefind-ui.js",
@@ -44,16 +52,18 @@ def write_documents(corpus: SearchCorpus, folder: Path) -> None:
 
 
 def build_search_index(corpus: SearchCorpus, site_dir: Path) -> None:
-    """Write the Pagefind bundle to `site_dir/pagefind/` and the word list beside it."""
+    """Write the Pagefind bundle to `site_dir/pagefind/`, the word lists and the finder's
+    table beside it in `site_dir/suche/`."""
     bundle = site_dir / BUNDLE
+    if bundle.exists():  # a dirty preview build writes into the last site
+        shutil.rmtree(bundle)
     with tempfile.TemporaryDirectory(prefix="praxis-suche-") as tmp:
         documents = Path(tmp) / "dokumente"
         write_documents(corpus, documents)
-        output = Path(tmp) / BUNDLE
         command = [
             sys.executable, "-m", "pagefind",
             "--site", str(documents),
-            "--output-path", str(output),
+            "--output-path", str(bundle),
             "--force-language", "de",
             "--silent",
         ]  # fmt: skip
@@ -61,25 +71,33 @@ def build_search_index(corpus: SearchCorpus, site_dir: Path) -> None:
             result = subprocess.run(command, capture_output=True, text=True, check=False)
         except OSError as error:
             raise SearchIndexError(f"Pagefind konnte nicht gestartet werden: {error}") from error
-        if result.returncode != 0 or not (output / "pagefind.js").is_file():
-            detail = (result.stderr or result.stdout).strip()[-2000:]
-            raise SearchIndexError(
-                "Der Suchindex konnte nicht gebaut werden (Pagefind, Exit-Code "
-                f"{result.returncode}). Ist das Paket pagefind[bin] installiert "
-                f"(make serve / make test richten es ein)?\n{detail}"
-            )
-        for name in UNUSED:
-            (output / name).unlink(missing_ok=True)
-        if bundle.exists():
-            shutil.rmtree(bundle)
-        shutil.copytree(output, bundle)
+    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
+        detail = (result.stderr or result.stdout).strip()[-2000:]
+        raise SearchIndexError(
+            "Der Suchindex konnte nicht gebaut werden (Pagefind, Exit-Code "
+            f"{result.returncode}). Ist das Paket pagefind[bin] installiert "
+            f"(make serve / make test richten es ein)?\n{detail}"
+        )
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
     words = site_dir / WORD_LIST
     words.parent.mkdir(parents=True, exist_ok=True)
     words.write_text(corpus.word_list_json(), encoding="utf-8")
     (site_dir / TERMS).write_text(corpus.terms_json(), encoding="utf-8")
+    (site_dir / TABLE).write_text(corpus.table_json(page_ids(bundle)), encoding="utf-8")
     shards = site_dir / WORD_SHARDS
     if shards.exists():
         shutil.rmtree(shards)
     shards.mkdir(parents=True)
     for key, text in corpus.shard_files().items():
         (shards / f"{key}.json").write_text(text, encoding="utf-8")
+
+
+def page_ids(bundle: Path) -> dict[str, str]:
+    """Site path ("/praxisbeispiele/x/") → the id Pagefind gives that page in its results,
+    which names the page's fragment: gzip of a signature and JSON with the page's `url`."""
+    found = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes()).removeprefix(FRAGMENT_SIGNATURE)
+        found[json.loads(raw)["url"]] = path.name.removesuffix(".pf_fragment")
+    return found

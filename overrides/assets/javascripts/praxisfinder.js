@@ -3,10 +3,15 @@
  * - Facets: several values per facet (OR within a facet, AND across facets); every count says
  *   how many results that value would give together with the query and the other facets;
  *   values that would give none are disabled, not hidden.
+ * - Filtering, counting and sorting happen here, on the build's table of every document
+ *   (suche.js `loadTable`). Without words the search engine is never loaded; with words it
+ *   runs one search, once per query: changing a facet or the sort asks it nothing.
+ * - A result line comes from the document's fragment (title, facts, summary), fetched only for
+ *   the results shown.
  * - The address holds the query, the sort and every chosen value (?q=…&thema=a&thema=b); each
  *   change is a new history step, so Back undoes it, and a shared link restores it.
  * - Results are written with textContent only (never innerHTML). */
-import { factsLine, find, loadEngine, moreResults, siteRoot } from "./suche.js";
+import { factsLine, find, fragmentData, loadTable, moreResults, rowsOf, siteRoot } from "./suche.js";
 
 const PAGE = 20;
 // Fewer results than this: also show those matching part of the query, apart.
@@ -34,14 +39,14 @@ if (root && window.fetch && window.URLSearchParams) {
     boxes: Array.from(fieldset.querySelectorAll("input[type=checkbox]")),
   }));
   // Without words, the finder lists entries; hand-written pages appear only for a query.
-  const entryKinds = (facets.find((facet) => facet.param === "art") || { boxes: [] })
-    .boxes.map((box) => box.value).filter((kind) => kind !== "seite");
-  let results = [];
+  const PAGE_KIND = "seite";
+  let results = [];  // table rows, in the order shown
   let shown = 0;
   let run = 0;
   let typing = null;
+  let searched = { text: null, outcome: null };  // the engine's answer to the current words
 
-  const SORTS = { neu: { datum: "desc" }, titel: { titel: "asc" } };
+  const SORTS = { neu: true, titel: true };
 
   function labelOf(box) {
     return box.parentNode.querySelector("[data-label]").textContent;
@@ -52,14 +57,6 @@ if (root && window.fetch && window.URLSearchParams) {
     facets.forEach((facet) => {
       const values = facet.boxes.filter((box) => box.checked).map((box) => box.value);
       if (values.length) { filters[facet.param] = values; }
-    });
-    return filters;
-  }
-
-  function engineFilters(selection, without) {
-    const filters = {};
-    Object.keys(selection).forEach((param) => {
-      if (param !== without) { filters[param] = { any: selection[param] }; }
     });
     return filters;
   }
@@ -94,16 +91,16 @@ if (root && window.fetch && window.URLSearchParams) {
     return n === 1 ? "1 " + one : n.toLocaleString("de-DE") + " " + many;
   }
 
-  function item(data) {
+  function item(data, row) {
     const li = document.createElement("li");
     const heading = document.createElement("p");
     heading.className = "praxis-finder__title";
     const link = document.createElement("a");
-    link.href = data.url;
-    link.textContent = (data.meta && data.meta.title) || data.url;
+    const meta = (data && data.meta) || {};
+    link.href = data ? data.url : siteBase;
+    link.textContent = meta.title || (data ? data.url : "Eintrag " + (row + 1));
     heading.appendChild(link);
     li.appendChild(heading);
-    const meta = data.meta || {};
     const facts = factsLine(meta, true);
     if (facts) {
       const line = document.createElement("p");
@@ -119,13 +116,24 @@ if (root && window.fetch && window.URLSearchParams) {
     return li;
   }
 
-  async function showMore(focusFirst) {
+  /** The data of some rows' result lines, in their order. A browser that cannot unpack a
+   *  fragment itself gets it from the engine, for the results of a query. */
+  let engineResults = new Map();
+  function lines(found, rows) {
+    return Promise.all(rows.map(async (row) => {
+      const id = found.ids[row];
+      const data = await fragmentData(siteBase, id).catch(() => null);
+      return data || (engineResults.has(id) ? engineResults.get(id).data() : null);
+    }));
+  }
+
+  async function showMore(found, focusFirst) {
     const from = shown;
     const slice = results.slice(from, from + PAGE);
     const token = run;
-    const data = await Promise.all(slice.map((r) => r.data()));
+    const data = await lines(found, slice);
     if (token !== run) { return; }
-    data.forEach((d) => list.appendChild(item(d)));
+    data.forEach((d, i) => list.appendChild(item(d, slice[i])));
     shown = from + slice.length;
     more.hidden = shown >= results.length;
     more.classList.toggle("praxis-finder__more--hidden", more.hidden);
@@ -134,11 +142,44 @@ if (root && window.fetch && window.URLSearchParams) {
     }
   }
 
-  function updateCounts(counts) {
+  /**
+   * The rows of `base` that match every chosen facet (any of its chosen values), and for
+   * every facet value the number of results it would give: with the other facets as chosen,
+   * and its own facet's choice replaced by it (OR within a facet, AND across facets).
+   */
+  function tally(found, base, selection) {
+    const chosenFacets = Object.keys(selection).map((param) => ({
+      facet: found.facets.findIndex((f) => f.param === param),
+      numbers: new Set(selection[param].map((v) => found.number(param, v))),
+    }));
+    const counts = new Map();
+    const add = (number) => counts.set(number, (counts.get(number) || 0) + 1);
+    const matching = [];
+    base.forEach((row) => {
+      const values = found.values[row];
+      let missed = -1;
+      let misses = 0;
+      for (const chosenFacet of chosenFacets) {
+        if (!values.some((n) => chosenFacet.numbers.has(n))) {
+          misses += 1;
+          missed = chosenFacet.facet;
+          if (misses > 1) { break; }
+        }
+      }
+      if (misses === 0) {
+        matching.push(row);
+        values.forEach(add);
+      } else if (misses === 1) {
+        values.forEach((n) => { if (found.facetOf[n] === missed) { add(n); } });
+      }
+    });
+    return { matching, counts };
+  }
+
+  function updateCounts(found, counts) {
     facets.forEach((facet) => {
-      const values = counts[facet.param] || {};
       facet.boxes.forEach((box) => {
-        const n = values[box.value] || 0;
+        const n = counts.get(found.number(facet.param, box.value)) || 0;
         box.parentNode.querySelector("[data-count]").textContent = String(n);
         box.disabled = n === 0 && !box.checked;
         box.parentNode.classList.toggle("praxis-finder__option--empty", box.disabled);
@@ -176,7 +217,7 @@ if (root && window.fetch && window.URLSearchParams) {
     const typed = query.value.trim();
     note.hidden = true;
     note.textContent = "";
-    if (outcome.note && typed) {
+    if (outcome && outcome.note && typed) {
       const text = {
         typo: "Keine Treffer für „" + typed + "“. Meinten Sie „" + outcome.term + "“? Gezeigt werden die Treffer dafür.",
         split: "Keine Treffer für „" + typed + "“ als ein Wort. Gezeigt werden Treffer für „" + outcome.term + "“.",
@@ -186,7 +227,7 @@ if (root && window.fetch && window.URLSearchParams) {
       note.hidden = false;
     }
     let line = plural(total, "Ergebnis", "Ergebnisse");
-    if (typed) { line += " für „" + (outcome.note ? outcome.term : typed) + "“"; }
+    if (typed) { line += " für „" + (outcome && outcome.note ? outcome.term : typed) + "“"; }
     if (total === 0) {
       line = typed ? "Keine Ergebnisse für „" + typed + "“." : "Keine Ergebnisse.";
       const filtered = Object.keys(chosen()).length;
@@ -196,42 +237,59 @@ if (root && window.fetch && window.URLSearchParams) {
     status.textContent = line;
   }
 
+  /** The engine's answer to the words, asked once per query (a facet change reuses it). */
+  function search(text) {
+    if (searched.text !== text) {
+      searched = { text, outcome: find(siteBase, text) };
+      searched.outcome.catch(() => { searched = { text: null, outcome: null }; });
+    }
+    return searched.outcome;
+  }
+
+  function ordered(found, rows, sort) {
+    if (sort === "neu") { return rows.slice().sort((a, b) => a - b); }  // rows: newest first
+    if (sort === "titel") { return rows.slice().sort((a, b) => found.titles[a] - found.titles[b]); }
+    return rows;  // relevance: the engine's order
+  }
+
   async function update() {
     const token = ++run;
     const selection = updateChips(chosen());
-    const sort = SORTS[sortField.value] || (query.value.trim() ? null : SORTS.neu);
-    const options = { filters: engineFilters(selection) };
-    if (!query.value.trim() && !selection.art && entryKinds.length) {
-      options.filters.art = { any: entryKinds };
-    }
-    if (sort) { options.sort = sort; }
+    const typed = query.value.trim();
     root.setAttribute("aria-busy", "true");
     try {
-      const outcome = await find(siteBase, query.value, options);
+      const [found, outcome] = await Promise.all([loadTable(siteBase), typed ? search(typed) : null]);
       if (token !== run) { return; }
-      const pagefind = await loadEngine(siteBase);
-      // A chosen facet's own counts: the results with every other facet, plus that value.
-      const counts = Object.assign({}, outcome.search.filters);
-      for (const param of Object.keys(selection)) {
-        const filters = engineFilters(selection, param);
-        if (param !== "art" && options.filters.art && !selection.art) { filters.art = options.filters.art; }
-        const others = await pagefind.search(outcome.term, { filters });
-        counts[param] = others.filters[param] || {};
+      let base;
+      if (outcome) {
+        base = rowsOf(found, outcome.search.results);
+        engineResults = new Map(outcome.search.results.map((r) => [r.id, r]));
+      } else {
+        base = found.ids.map((_, row) => row);
+        if (!selection.art) {  // without words: entries only, unless a kind is chosen
+          const page = found.number("art", PAGE_KIND);
+          base = base.filter((row) => found.values[row].indexOf(page) < 0);
+        }
       }
-      if (token !== run) { return; }
-      updateCounts(counts);
-      results = outcome.search.results;
+      const { matching, counts } = tally(found, base, selection);
+      updateCounts(found, counts);
+      const sort = SORTS[sortField.value] ? sortField.value : (typed ? "" : "neu");
+      results = ordered(found, matching, sort);
       shown = 0;
       list.textContent = "";
       describe(outcome, results.length);
       partialList.textContent = "";
       partialBox.hidden = true;
-      await showMore(false);
-      const partial = await moreResults(siteBase, outcome, options, FEW);
-      if (token !== run || !partial.length) { return; }
-      const data = await Promise.all(partial.slice(0, 10).map((r) => r.data()));
+      await showMore(found, false);
+      if (!outcome || results.length >= FEW) { return; }
+      const partial = await moreResults(siteBase, outcome);
       if (token !== run) { return; }
-      data.forEach((d) => partialList.appendChild(item(d)));
+      partial.forEach((r) => engineResults.set(r.id, r));
+      const rows = tally(found, rowsOf(found, partial), selection).matching.slice(0, 10);
+      if (!rows.length) { return; }
+      const data = await lines(found, rows);
+      if (token !== run) { return; }
+      data.forEach((d, i) => partialList.appendChild(item(d, rows[i])));
       partialBox.hidden = false;
     } catch (error) {
       if (token === run) {
@@ -273,10 +331,10 @@ if (root && window.fetch && window.URLSearchParams) {
     changed();
     status.focus();
   });
-  more.addEventListener("click", () => showMore(true));
+  more.addEventListener("click", () => loadTable(siteBase).then((found) => showMore(found, true)));
   window.addEventListener("popstate", () => {
     readAddress();
     update();
   });
-  loadEngine(siteBase).then((pagefind) => pagefind.filters()).then(update, update);
+  update();
 }

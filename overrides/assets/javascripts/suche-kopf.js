@@ -54,7 +54,7 @@ if (form && window.fetch) {
     }
     all.href = finder + "?q=" + encodeURIComponent(text);
     try {
-      const outcome = await find(root, text, {});
+      const outcome = await find(root, text);
       if (token !== run) { return; }
       const found = outcome.search.results;
       const data = await Promise.all(found.slice(0, SHOWN).map((r) => r.data()));

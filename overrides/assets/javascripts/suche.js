@@ -1,8 +1,10 @@
 /* The portal's search, shared by the header search and the Praxisfinder.
  *
- * Pagefind does the searching: German stemming, ä/ae/a alike, word beginnings, filters with
- * counts, sorting, an index fetched in chunks by the words typed. The build adds what it
- * cannot know (docs/betrieb/suche.md). This layer only helps a query that finds nothing:
+ * Pagefind does the searching: German stemming, ä/ae/a alike, word beginnings, an index
+ * fetched in chunks by the words typed. The build adds what it cannot know
+ * (docs/betrieb/suche.md), and writes a table of every document's facet values, date and
+ * title order (`loadTable`): facets, counts and sorting are worked out in the browser from it,
+ * so a query is one engine search. This layer also helps a query that finds nothing:
  * - it drops common words ("wie", "für") when other words remain;
  * - a word the index does not know is split into known words ("Demokratieförderung" when the
  *   entries write "Förderung der Demokratie") or replaced by the nearest known word
@@ -24,7 +26,10 @@ const ENDINGS = ["", "e", "n", "s", "en", "er", "es", "ern"];
 let engine = null;
 let wordList = null;
 let termList = null;
+let table = null;
 const shards = new Map();
+const fragments = new Map();
+const SIGNATURE = "pagefind_dcd";
 
 /** The site's root as an absolute URL ending in "/", from a relative base such as "../". */
 export function siteRoot(base) {
@@ -42,6 +47,75 @@ export function loadEngine(root) {
     engine.catch(() => { engine = null; });
   }
   return engine;
+}
+
+/**
+ * The finder's table of every indexed document (suche/eintraege.json, written by the build),
+ * loaded once: `rowOf` maps a Pagefind result id to its row; rows are ordered newest first;
+ * `titles[row]` is the row's place in title order; `values[row]` its facet values as numbers,
+ * `number(param, id)` the number of a facet value and `facetOf[number]` the facet it belongs to.
+ */
+export function loadTable(root) {
+  if (!table) {
+    table = fetch(root + "suche/eintraege.json")
+      .then((response) => {
+        if (!response.ok) { throw new Error("suche/eintraege.json: " + response.status); }
+        return response.json();
+      })
+      .then((data) => {
+        const numbers = new Map();
+        const facetOf = [];
+        data.facets.forEach((facet, index) => facet.values.forEach((value) => {
+          numbers.set(facet.param + "=" + value, facetOf.length);
+          facetOf.push(index);
+        }));
+        return {
+          facets: data.facets,
+          ids: data.ids,
+          titles: data.titles,
+          values: data.values,
+          facetOf,
+          rowOf: new Map(data.ids.map((id, row) => [id, row])),
+          number: (param, value) => numbers.get(param + "=" + value),
+        };
+      });
+    table.catch(() => { table = null; });
+  }
+  return table;
+}
+
+/** Rows of search results, in their order; results the table does not know are left out. */
+export function rowsOf(found, results) {
+  const rows = [];
+  results.forEach((result) => {
+    const row = found.rowOf.get(result.id);
+    if (row !== undefined) { rows.push(row); }
+  });
+  return rows;
+}
+
+/**
+ * What a result line shows (url, meta: title, art, summary, kommune, land, datum), read from
+ * the document's Pagefind fragment without loading the engine: gzip, a signature, then JSON.
+ * Null when the browser cannot unpack it (no DecompressionStream).
+ */
+export function fragmentData(root, id) {
+  if (!fragments.has(id)) {
+    const loaded = (async () => {
+      if (typeof DecompressionStream === "undefined") { return null; }
+      const response = await fetch(root + "pagefind/fragment/" + id + ".pf_fragment");
+      if (!response.ok) { throw new Error(id + ": " + response.status); }
+      const packed = new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
+      const text = await packed.text();
+      const data = JSON.parse(text.startsWith(SIGNATURE) ? text.slice(SIGNATURE.length) : text);
+      const path = new URL(root).pathname;
+      data.url = (path + String(data.url || "")).replace(/\/{2,}/g, "/");
+      return data;
+    })();
+    loaded.catch(() => fragments.delete(id));
+    fragments.set(id, loaded);
+  }
+  return fragments.get(id);
 }
 
 /** Folded word → {word, count}: the spelling used most, for corrections and splitting. */
@@ -82,17 +156,21 @@ function loadTerms(root) {
 
 /** When the query names a facet value ("Modul 2", "Sachsen", "Hass im Netz"), the entries
  *  that carry it come first; the others follow in their order. The set stays the same. */
-async function carriersFirst(root, pagefind, words, options, search) {
+async function carriersFirst(root, words, search) {
   const named = (await loadTerms(root)).get(words.map(fold).join(" "));
   if (!named || search.results.length < 2) { return search; }
-  const [filter, id] = named;
-  const filters = Object.assign({}, options.filters || {});
-  if (filters[filter]) { return search; }
-  filters[filter] = id;
-  const carriers = await pagefind.search(words.join(" "), Object.assign({}, options, { filters }));
-  const first = new Set(carriers.results.map((r) => r.id));
-  const results = search.results.filter((r) => first.has(r.id))
-    .concat(search.results.filter((r) => !first.has(r.id)));
+  let found;
+  try {
+    found = await loadTable(root);
+  } catch (error) {
+    return search;
+  }
+  const number = found.number(named[0], named[1]);
+  const carries = (result) => {
+    const row = found.rowOf.get(result.id);
+    return row !== undefined && found.values[row].indexOf(number) >= 0;
+  };
+  const results = search.results.filter(carries).concat(search.results.filter((r) => !carries(r)));
   return Object.assign({}, search, { results });
 }
 
@@ -211,28 +289,29 @@ export function nearestWord(word, words) {
   return bestDistance <= limit ? best : null;
 }
 
-async function count(pagefind, term, options) {
-  const found = await pagefind.search(term, options);
+async function count(pagefind, term) {
+  const found = await pagefind.search(term);
   return found.results.length;
 }
 
 /**
- * Search as a reader means it. Returns {term, search, note} where `term` is the query that
- * was run (it may differ from what was typed: see `note`) and `search` Pagefind's answer.
+ * Search as a reader means it: one engine search over everything (no filters; the finder
+ * filters with its table). Returns {term, search, note} where `term` is the query that was
+ * run (it may differ from what was typed: see `note`) and `search` Pagefind's answer.
  */
-export async function find(root, text, options) {
-  const pagefind = await loadEngine(root);
+export async function find(root, text) {
   const typed = queryWords(text);
   if (!typed.length) {
-    return { term: null, search: await pagefind.search(null, options), note: null };
+    return { term: null, search: { results: [] }, note: null };
   }
+  const pagefind = await loadEngine(root);
   const term = typed.join(" ");
   const [search, known] = await Promise.all([
-    pagefind.search(term, options),
+    pagefind.search(term),
     Promise.all(typed.map((word) => isKnown(root, word))),
   ]);
   if (search.results.length && known.every(Boolean)) {
-    return { term, search: await carriersFirst(root, pagefind, typed, options, search), note: null };
+    return { term, search: await carriersFirst(root, typed, search), note: null };
   }
   // Words the index does not know (the engine may still answer them loosely): a compound
   // spelled apart in the entries, or a typo.
@@ -268,7 +347,7 @@ export async function find(root, text, options) {
   }
   let kept = fixed;
   if (kept.length && kept.join(" ") !== term) {
-    const retry = await pagefind.search(kept.join(" "), options);
+    const retry = await pagefind.search(kept.join(" "));
     if (retry.results.length) {
       const note = replaced.length ? "typo" : (split ? "split" : "partial");
       return { term: kept.join(" "), search: retry, note, typed: text };
@@ -278,17 +357,17 @@ export async function find(root, text, options) {
   if (kept.length > 1) {
     const counted = [];
     for (const word of kept) {
-      const n = await count(pagefind, word, options);  // eslint-disable-line no-await-in-loop
+      const n = await count(pagefind, word);  // eslint-disable-line no-await-in-loop
       if (n) { counted.push([word, n]); }
     }
     counted.sort((a, b) => a[1] - b[1]);
     let chosen = [];
     for (const [word] of counted) {
       const trial = chosen.concat([word]);
-      if (!chosen.length || await count(pagefind, trial.join(" "), options)) { chosen = trial; }
+      if (!chosen.length || await count(pagefind, trial.join(" "))) { chosen = trial; }
     }
     if (chosen.length) {
-      const partial = await pagefind.search(chosen.join(" "), options);
+      const partial = await pagefind.search(chosen.join(" "));
       if (partial.results.length) {
         return { term: chosen.join(" "), search: partial, note: replaced.length ? "typo" : "partial", typed: text };
       }
@@ -298,14 +377,14 @@ export async function find(root, text, options) {
 }
 
 /**
- * Few results: more that match part of the query, after them and apart from them (they are
- * not counted in the facets). Each word of a query of several words, and the parts of a long
- * word ("Polizeidaten" → "Polizei Daten"), is searched alone; pages matching more of them
- * come first.
+ * For few results (the caller decides): more that match part of the query, to show after
+ * them and apart from them (they are not counted in the facets). Each word of a query of
+ * several words, and the parts of a long word ("Polizeidaten" → "Polizei Daten"), is searched
+ * alone; pages matching more of them come first.
  */
-export async function moreResults(root, outcome, options, wanted) {
+export async function moreResults(root, outcome) {
   const main = outcome.search.results;
-  if (!outcome.term || main.length >= wanted) { return []; }
+  if (!outcome.term) { return []; }
   const pagefind = await loadEngine(root);
   const words = queryWords(outcome.term);
   const terms = words.length > 1 ? words.slice() : [];
@@ -319,7 +398,7 @@ export async function moreResults(root, outcome, options, wanted) {
   const seen = new Set(main.map((r) => r.id));
   const found = new Map();
   for (const term of terms) {
-    const search = await pagefind.search(term, options);  // eslint-disable-line no-await-in-loop
+    const search = await pagefind.search(term);  // eslint-disable-line no-await-in-loop
     search.results.forEach((result) => {
       if (seen.has(result.id)) { return; }
       const entry = found.get(result.id) || { result, hits: 0, score: 0 };

@@ -1,0 +1,75 @@
+"""The finder's table (suche/eintraege.json) and the search documents it stands beside: every
+indexed document once, newest first, title order, facet values as the entries carry them; the
+engine's documents without filters, sort keys or heading anchors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from praxis.corpus import load_corpus
+from praxis.search_documents import (
+    SearchDocument,
+    TableRow,
+    body_words,
+    document_html,
+    entry_table,
+    index_words,
+)
+from site_build import built_site, search_documents, search_table
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return built_site()
+
+
+def test_every_indexed_document_is_in_the_table_once(site: Path) -> None:
+    table = json.loads((site / "suche" / "eintraege.json").read_text("utf-8"))
+    documents = search_documents(site)
+    assert len(table["ids"]) == len(set(table["ids"])) == len(documents)
+    assert sorted(table["titles"]) == list(range(len(table["ids"])))
+    assert len(table["values"]) == len(table["ids"])
+
+
+def test_table_holds_each_entrys_facet_values_and_kind(site: Path) -> None:
+    rows = search_table(site)
+    for entry in load_corpus(REPO).published:
+        facets = rows[f"/{entry.url_path}"]
+        assert facets["art"] == [entry.type.key], entry.id
+        topics = entry.value("topics") or []
+        assert sorted(facets.get("thema", [])) == sorted(topics), entry.id
+    assert rows["/ueber/"] == {"art": ["seite"]}
+
+
+def test_rows_are_newest_first_and_titles_rank_alphabetically() -> None:
+    rows = [
+        TableRow("/b/", "praxisbeispiel", {"art": ("praxisbeispiel",)}, "2024-01-02", "beta"),
+        TableRow("/a/", "praxisbeispiel", {"art": ("praxisbeispiel",)}, "2025-03-01", "alpha"),
+        TableRow("/s/", "seite", {"art": ("seite",)}, "0000-00-00", "aaa seite"),
+        TableRow("/c/", "material", {"art": ("material",)}, "2024-01-02", "gamma"),
+        TableRow("/x/", "material", {"art": ("material",)}, "2026-01-01", "not indexed"),
+    ]
+    facets = [("art", ["praxisbeispiel", "material", "seite"])]
+    ids = {"/a/": "de_a", "/b/": "de_b", "/c/": "de_c", "/s/": "de_s"}
+    table = entry_table(rows, facets, ids)
+    assert table["ids"] == ["de_a", "de_b", "de_c", "de_s"]  # pages last, ties by title
+    assert table["titles"] == [1, 2, 3, 0]
+    assert table["values"] == [[0], [0], [1], [2]]
+
+
+def test_the_engine_gets_each_body_word_once_without_common_words_or_anchors() -> None:
+    body = (
+        '<h2 id="ablauf">Ablauf<a class="headerlink" href="#ablauf">¶</a></h2>'
+        "<p>Die Schule und die Schule-Sozialarbeit: 130 Schulen, die Schule.</p>"
+    )
+    assert index_words(body_words("Die Schule, die SCHULE.")) == "Schule"
+    doc = SearchDocument(url="x/", title="Titel", kind="praxisbeispiel", body_html=body)
+    html = document_html(doc, ())
+    assert "id=" not in html and "data-pagefind-filter" not in html
+    assert "data-pagefind-sort" not in html
+    assert ">Ablauf Schule Schule-Sozialarbeit 130 Schulen<" in html
