@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -303,6 +304,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
 
     def _build_search(self, site_dir: Path) -> None:
         assert self.corpus is not None and self.index is not None and self.renderer is not None
+        started = time.perf_counter()
         documents = []
         for entry in self.corpus.published:
             body = self.search_bodies.get(entry.id)
@@ -312,10 +314,12 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             documents.append(entry_document(entry, self.index.taxonomies, body, facts))
         documents.extend(page_document(p) for p in self.search_pages)
         try:
-            build_search_index(search_corpus(documents, self.index.taxonomies), site_dir)
+            run = build_search_index(search_corpus(documents, self.index.taxonomies), site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
-        log.info(f"praxis: Suchindex gebaut ({len(documents)} Dokumente)")
+        seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+        count = len(documents)
+        log.info(f"praxis: Suchindex gebaut ({count} Dokumente in {seconds} s; {run.text()})")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         use_external_livereload(server)
