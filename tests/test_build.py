@@ -27,6 +27,7 @@ FOLDERS = {
     "content/veranstaltungen": "veranstaltungen",
     "content/beratungsstellen": "hilfe",
     "content/kommunen": "kommunen",
+    "content/netzwerke": "netzwerke",
 }
 # field (dotted) -> vocabulary file; the specification, written out independently
 TAXONOMY_FIELDS = {

@@ -104,3 +104,16 @@ def test_the_build_date_comes_from_the_environment_then_the_configuration() -> N
     assert build_date("", {"SOURCE_DATE_EPOCH": "1800000000"}) == dt.date(2027, 1, 15)
     with pytest.raises(BuildDateError, match="JJJJ-MM-TT"):
         build_date("15.01.2027", {})
+
+
+def test_a_network_page_lists_its_events_upcoming_first(corpus) -> None:
+    index = build_index(corpus.published, corpus.vocabularies)
+    renderer = SiteRenderer(corpus.entries, corpus.vocabularies, index, today=TODAY)
+    page = next(
+        p for p in renderer.pages() if p.src_uri.endswith("/facharbeitskreis-rechtsextremismus.md")
+    )
+    events = next(r for r in page.data["rows"] if r["label"] == "Veranstaltungen")
+    assert [v["path"] for v in events["values"]] == [
+        "veranstaltungen/facharbeitskreis-rechtsextremismus-maerz-2027/"
+    ]
+    assert events["values"][0]["text"].startswith("Mo, 29.03.2027, 14:00–16:00 Uhr: ")

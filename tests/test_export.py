@@ -27,6 +27,7 @@ FOLDERS = {
     "content/veranstaltungen": ("veranstaltung", "veranstaltungen"),
     "content/beratungsstellen": ("beratungsstelle", "hilfe"),
     "content/kommunen": ("kommune", "kommunen"),
+    "content/netzwerke": ("netzwerk", "netzwerke"),
 }
 # exported field (dotted) -> vocabulary file
 TAXONOMY_FIELDS = {
@@ -43,6 +44,7 @@ TAXONOMY_FIELDS = {
     "regions": "states",
     "languages": "languages",
     "peer_offers": "peer_offers",
+    "network_kind": "network_kinds",
 }
 
 

@@ -102,4 +102,4 @@ def test_an_unknown_profile_is_an_error_with_its_line(tmp_path: Path) -> None:
     file = "practices/clearingstelle-landkreis-talheim.md"
     found = _problems(tmp_path, ("profile: landkreis-talheim", "profile: landkreis-tahlheim"), file)
     line = (REPO / file).read_text("utf-8").splitlines().index("  profile: landkreis-talheim") + 1
-    assert found == [f"{file}:{line}:municipality-profile"]
+    assert found == [f"{file}:{line}:reference-unknown"]

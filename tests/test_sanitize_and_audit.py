@@ -57,6 +57,7 @@ FOLDERS = {
     "content/veranstaltungen": "veranstaltungen",
     "content/beratungsstellen": "hilfe",
     "content/kommunen": "kommunen",
+    "content/netzwerke": "netzwerke",
 }
 TERM_PAGES = {  # field (dotted) -> vocabulary file; actors have no pages of their own
     "modules": "modules",

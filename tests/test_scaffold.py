@@ -45,6 +45,7 @@ VALUES = {
     "veranstaltung": {"modules": ["modul-3a"], "event_kind": "austauschtreffen"},
     "beratungsstelle": {"help_kinds": ["opferberatung"], "regions": ["sachsen"]},
     "kommune": {"municipality.state": "hessen"},
+    "netzwerk": {"topics": ["rechtsextremismus"]},
 }
 
 
@@ -66,14 +67,23 @@ def _example_yaml(spec: Field) -> str:
     return str(spec.example)
 
 
+# Fields naming another entry (`profile`, `network`), top-level or in a block.
+REFERENCES = {
+    spec.name
+    for top in FIELD_BY_NAME.values()
+    for spec in (top, *top.children)
+    if spec.refers_to
+}
+
+
 def fill_in(text: str, content_type: str) -> str:
     """Do what an editor does: replace every placeholder with a real value or text."""
     fields = {f.name: f for f in fields_for(content_type)}
     lines, parent = [], None
     for line in text.split("\n"):
         match = re.match(r"^(\s*)(- )?(\w+): (\"\"|\[\])$", line)
-        if match and match.group(3) == "profile":
-            continue  # optional, and names a profile that must exist: the editor deletes it
+        if match and match.group(3) in REFERENCES:
+            continue  # optional, and names an entry that must exist: the editor deletes it
         if match:
             indent, dash, key, empty = match.groups()
             spec = fields[key] if not indent else parent.child(key)

@@ -19,7 +19,7 @@ from .links import url_problem
 from .model import ContentType, Entry, Term, Vocabulary
 from .municipalities import directory
 from .rules.review import last_checked
-from .schema import FIELD_BY_NAME, Kind
+from .schema import FIELD_BY_NAME, Kind, references
 from .search_documents import PAGE_KIND, TYPE_FILTER
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values, title_key
 
@@ -136,6 +136,11 @@ class SiteRenderer:
         self.municipalities = directory(
             self.published, [e for e in self.published if e.type.directory]
         )
+        self._referrers: dict[str, list[Entry]] = {}
+        for other in self.published:
+            for _, spec, target in references(other):
+                if spec.refers_to != "kommune":  # profiles list their entries themselves
+                    self._referrers.setdefault(target, []).append(other)
         self._municipality_of = {
             e.id: m for m in self.municipalities for e in (*m.entries, *filter(None, [m.profile]))
         }
@@ -489,6 +494,27 @@ class SiteRenderer:
                 data=data,
             )
 
+    def _referrer_rows(self, entry: Entry) -> list[dict[str, Any]]:
+        """For a network: its events (upcoming first), and whatever else names it."""
+        rows = []
+        for content_type in CONTENT_TYPES:
+            mine = [e for e in self._referrers.get(entry.id, ()) if e.type is content_type]
+            if not mine:
+                continue
+            if content_type.order == "start":
+                soon, past = upcoming_and_past(mine, self.today)
+                mine = soon + past
+            else:
+                mine = sorted(mine, key=sort_key)
+            values = []
+            for other in mine:
+                text = other.title
+                if has_date(other):
+                    text = f"{event_when(other)}: {other.title}"
+                values.append({"text": text, "path": other.url_path})
+            rows.append({"label": content_type.plural, "field": "referrers", "values": values})
+        return rows
+
     def help_nearby(self, entry: Entry) -> list[dict[str, str]]:
         """For an entry about a place: advice centres serving its Land that share a topic."""
         state = entry.value("municipality.state")
@@ -692,6 +718,7 @@ class SiteRenderer:
                     ],
                 }
             )
+        rows.extend(self._referrer_rows(entry))
         nearby = self.help_nearby(entry)
         if nearby:
             state = self._taxonomies["municipality.state"].vocabulary.get(

@@ -80,6 +80,9 @@ class Field:
     pages: bool = True
     # For facet fields: the Praxisfinder's URL parameter (`?thema=hassrede`).
     param: str | None = None
+    # For fields holding the id of another entry: the content type that entry must have. The
+    # check rejects other ids, and the named entry's page lists the entries that name it.
+    refers_to: str | None = None
 
     def required(self, content_type: str) -> bool:
         return content_type in self.required_for
@@ -193,6 +196,7 @@ _FIELD_TABLE: tuple[Field, ...] = (
                 "wenn es eines gibt; dann stehen alle ihre Einträge auf der Profilseite.",
                 "landkreis-talheim",
                 max_length=80,
+                refers_to="kommune",
             ),
         ),
     ),
@@ -284,6 +288,39 @@ _FIELD_TABLE: tuple[Field, ...] = (
         "Wer die Empfehlung ausspricht.",
         "Austauschforum der Modellkommunen (fiktiv)",
         max_length=200,
+    ),
+    Field(
+        "network_kind",
+        Kind.TERM,
+        "Art des Netzwerks",
+        "Facharbeitskreis, Bündnis, Netzwerk …",
+        "facharbeitskreis",
+        vocabulary="network_kinds",
+        param="netzwerkart",
+        pages=False,
+    ),
+    _text(
+        "membership",
+        "Wer mitmachen kann",
+        "Wer teilnehmen kann und wie man dazukommt.",
+        "Beschäftigte aus Kommunalverwaltungen; Aufnahme formlos per Mail",
+        max_length=300,
+    ),
+    _text(
+        "rhythm",
+        "Treffen",
+        "Wie oft und in welcher Form man sich trifft.",
+        "viermal im Jahr online, einmal im Jahr in Präsenz",
+        max_length=200,
+    ),
+    _text(
+        "network",
+        "Netzwerk",
+        "Kennung des Netzwerks oder Facharbeitskreises in `content/netzwerke/` (Dateiname ohne "
+        "`.md`), zu dem die Veranstaltung gehört; sie steht dann auf seiner Seite.",
+        "facharbeitskreis-rechtsextremismus",
+        max_length=80,
+        refers_to="netzwerk",
     ),
     Field(
         "peer_offers",
@@ -610,3 +647,17 @@ def field_at_path(dotted: str) -> Field | None:
     head, _, rest = dotted.partition(".")
     spec = FIELD_BY_NAME.get(head)
     return spec.child(rest) if spec is not None and rest else spec
+
+
+def references(entry: Any) -> list[tuple[tuple[str, ...], Field, str]]:
+    """(field path, field, id) of every value of an entry that names another entry."""
+    found = []
+    for spec in fields_for(entry.type.key):
+        value = entry.fields.get(spec.name)
+        if spec.refers_to and isinstance(value, str) and value:
+            found.append(((spec.name,), spec, value))
+        for child in spec.children:
+            inner = value.get(child.name) if isinstance(value, dict) else None
+            if child.refers_to and isinstance(inner, str) and inner:
+                found.append(((spec.name, child.name), child, inner))
+    return found

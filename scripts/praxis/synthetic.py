@@ -33,8 +33,8 @@ from .vocabulary import VOCABULARY_DIR, load_vocabularies
 
 # One in twenty entries is a recommendation, five a training, the rest practice examples; the
 # order interleaves them so that even a handful of entries has every type.
-# Shares of a large corpus: 35 % practices, 25 % materials, 15 % recommendations, 10 % events,
-# 10 % advice centres, 5 % municipality profiles.
+# Shares of a large corpus: 30 % practices, 25 % materials, 15 % recommendations, 10 % events,
+# 10 % advice centres, 5 % municipality profiles, 5 % networks.
 _TYPE_CYCLE = tuple(
     {
         "P": "praxisbeispiel",
@@ -43,8 +43,9 @@ _TYPE_CYCLE = tuple(
         "V": "veranstaltung",
         "B": "beratungsstelle",
         "K": "kommune",
+        "N": "netzwerk",
     }[c]
-    for c in "PMEPBMPVPMPEBMPKVMEP"
+    for c in "PMEPBMPVPMNEBMPKVMEP"
 )
 WORDS_MIN, WORDS_MAX = 500, 800
 
@@ -310,6 +311,7 @@ class _Corpus:
         self.vocabularies = vocabularies
         self.today = today
         self.ids: list[str] = []
+        self.networks: list[str] = []
         self._taken: set[str] = set()
         self._rotation: dict[str, int] = {}
         self._places = [head + tail for head in _PLACE_HEADS for tail in _PLACE_TAILS]
@@ -427,6 +429,10 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
     elif key == "kommune":
         title = municipality
         wanted = _slug(municipality, 70)
+    elif key == "netzwerk":
+        network_kind = state.rotate("network_kinds")
+        title = f"{state.label('network_kinds', network_kind)} {subject} {place}"
+        wanted = _slug(title, 70)
     elif key == "beratungsstelle":
         help_kinds = state.terms("help_kinds", 1, 3)
         title = f"{state.label('help_kinds', help_kinds[0])} {place}"
@@ -436,6 +442,8 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
         title = f"{rng.choice(_TRAINING_KINDS)}: {subject} – für {audience}"
         wanted = _slug(title, 70)
     entry_id = state.unique_id(wanted)
+    if key == "netzwerk":
+        state.networks.append(entry_id)
 
     values: dict[str, Any] = {
         "modules": state.terms("modules", 1, 2),
@@ -489,6 +497,10 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
         values["issuer"] = rng.choice(_ISSUERS)
     elif key == "veranstaltung":
         values.update(_event_values(state, kind, place))
+    elif key == "netzwerk":
+        values["network_kind"] = network_kind
+        values["membership"] = "Beschäftigte aus Kommunen und Beratungsstellen; Aufnahme per Mail"
+        values["rhythm"] = rng.choice(("monatlich online", "viermal im Jahr", "zweimal im Jahr"))
     elif key == "kommune":
         values["municipality"] = {
             "name": municipality,
@@ -524,6 +536,8 @@ def _event_values(state: _Corpus, kind: str, place: str) -> dict[str, Any]:
         values["place"] = f"Rathaus {place}, Marktplatz 1"
     if "place" not in values or rng.random() < 0.3:
         values["online"] = True
+    if state.networks and rng.random() < 0.3:
+        values["network"] = rng.choice(state.networks)
     values["organiser"] = f"{rng.choice(_PROVIDERS)} {place}"
     values["costs"] = rng.choice(_COSTS)
     deadline = day - dt.timedelta(days=rng.randint(3, 30))
@@ -676,6 +690,7 @@ _VOCABULARIES_USED = (
     "help_kinds",
     "languages",
     "peer_offers",
+    "network_kinds",
     "municipality_types",
     "states",
 )

@@ -383,11 +383,12 @@ RULES: tuple[RuleInfo, ...] = (
         "Schreiben Sie `2027-03-18` (ganzer Tag) oder `2027-03-18 09:30` (deutsche Zeit).",
     ),
     RuleInfo(
-        "municipality-profile",
+        "reference-unknown",
         "related",
-        "`municipality.profile` nennt kein vorhandenes Kommunenprofil.",
-        "Die Kennung des Profils (Dateiname in `content/kommunen/` ohne `.md`) eintragen oder "
-        "`profile` weglassen.",
+        "Ein Feld, das einen anderen Eintrag nennt (`municipality.profile`, `network`), nennt "
+        "keinen vorhandenen Eintrag der passenden Art.",
+        "Die Kennung (Dateiname ohne `.md`) aus dem genannten Ordner eintragen oder das Feld "
+        "weglassen.",
     ),
     RuleInfo(
         "municipality-name",

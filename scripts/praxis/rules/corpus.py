@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
+from ..content_types import CONTENT_TYPE_BY_KEY
 from ..model import Entry
 from ..municipalities import near_duplicates
 from ..problems import Problem
+from ..schema import references
 
 
 def check_unique_ids(entries: Sequence[Entry]) -> Iterator[Problem]:
@@ -61,19 +63,24 @@ def check_related(entries: Sequence[Entry]) -> Iterator[Problem]:
                 )
 
 
-def check_municipality_profiles(entries: Sequence[Entry]) -> Iterator[Problem]:
-    profiles = {e.id for e in entries if e.type.directory}
+def check_references(entries: Sequence[Entry]) -> Iterator[Problem]:
+    """Fields that name another entry (`refers_to` in the field table) name one of that type."""
+    by_type: dict[str, list[str]] = defaultdict(list)
     for entry in entries:
-        block = entry.fields.get("municipality")
-        target = block.get("profile") if isinstance(block, dict) else None
-        if target and target not in profiles:
-            known = ", ".join(f"`{p}`" for p in sorted(profiles)[:8]) or "noch keine"
+        by_type[entry.type.key].append(entry.id)
+    for entry in entries:
+        for path, spec, target in references(entry):
+            ids = by_type.get(spec.refers_to or "", [])
+            if target in ids:
+                continue
+            kind = CONTENT_TYPE_BY_KEY[spec.refers_to or ""]
+            known = ", ".join(f"`{i}`" for i in sorted(ids)[:8]) or "noch keine"
             yield Problem(
                 entry.path,
-                entry.line_of("municipality", "profile"),
-                "municipality-profile",
-                f"Ein Kommunenprofil `{target}` gibt es nicht. Vorhandene Profile: {known}. "
-                "Lassen Sie `profile` weg, wenn die Kommune kein Profil hat.",
+                entry.line_of(*path),
+                "reference-unknown",
+                f"`{target}` in `{'.'.join(path)}` ({spec.label}) ist keine Kennung eines "
+                f"Eintrags der Art {kind.singular} in `{kind.folder}/`. Vorhanden: {known}.",
             )
 
 
@@ -92,6 +99,6 @@ def check_municipality_names(entries: Sequence[Entry]) -> Iterator[Problem]:
 CORPUS_RULES = (
     check_unique_ids,
     check_related,
-    check_municipality_profiles,
+    check_references,
     check_municipality_names,
 )
