@@ -23,7 +23,9 @@ from .rules import CORPUS_RULES, ENTRY_RULES
 from .rules.body import Body, check_rendered
 from .rules.fields import FieldChecker
 from .rules.files import check_name, read_text
+from .rules.regions import check_region_ids
 from .rules.review import DEFAULT_REVIEW_MONTHS, check_review_age
+from .schema import FIELDS
 from .vocabulary import load_vocabularies
 
 IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".keep"})
@@ -150,6 +152,7 @@ def load_corpus(
             problems.extend(check_review_age(entry, today, review_months))
     for rule in CORPUS_RULES:
         problems.extend(rule(entries))
+    problems.extend(check_region_ids(entries, vocabularies))
     files_read = len(files)
     if only is not None:
         selection = [p if isinstance(p, str) else _relative(root, p) for p in only]
@@ -228,7 +231,11 @@ def _slimmed_results(
 # all entries (`rules/corpus.py`) and the review-date check. A check (`problems_only`) keeps only
 # these, in one process as in many, so a rule that needs more fails in small tests too;
 # `test_parallel_check` compares the problems of both ways of reading.
-_CORPUS_RULE_KEYS = frozenset({"related", "reviewed", "published", "draft"})
+# `municipality` for the spelling check, and every field naming another entry (`refers_to`).
+_CORPUS_RULE_KEYS = frozenset(
+    {"related", "reviewed", "published", "draft", "municipality"}
+    | {f.name for f in FIELDS if f.refers_to or any(c.refers_to for c in f.children)}
+)
 
 
 def _slimmed(entry: Entry) -> Entry:

@@ -5,9 +5,9 @@ Without it an entry would appear on no Land's page, and a reader in need would n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
-from ..model import Entry
+from ..model import Entry, Vocabulary
 from ..problems import Problem
 from .body import Body
 
@@ -31,6 +31,30 @@ def check_region(entry: Entry, body: Body) -> Iterator[Problem]:
         )
         + " Sonst erscheint sie auf keiner Seite der Länder.",
     )
+
+
+def check_region_ids(
+    entries: Sequence[Entry], vocabularies: Mapping[str, Vocabulary]
+) -> Iterator[Problem]:
+    """An entry of a regional type must not take the address of a Land's page: an advice centre
+    `sachsen.md` and the page /hilfe/sachsen/ would overwrite each other."""
+    from ..schema import FIELD_BY_NAME  # the schema imports the rules' neighbours
+
+    for entry in entries:
+        field = entry.type.regions
+        if field is None:
+            continue
+        vocabulary = vocabularies.get(FIELD_BY_NAME[field].vocabulary or "")
+        if vocabulary is not None and vocabulary.get(entry.id) is not None:
+            yield Problem(
+                entry.path,
+                1,
+                "file-name",
+                f"Der Dateiname `{entry.id}.md` ist die Adresse der Seite für "
+                f"{vocabulary.get(entry.id).label} (/{entry.type.url_path}/{entry.id}/). "
+                "Wählen Sie einen Namen, der die Stelle nennt, etwa "
+                f"`opferberatung-{entry.id}.md`.",
+            )
 
 
 REGION_RULES = (check_region,)
