@@ -38,6 +38,7 @@ TAXONOMY_FIELDS = {
     "municipality.type": "municipality_types",
     "municipality.state": "states",
     "programmes": "programmes",
+    "quality_criteria": "quality_criteria",
 }
 HREF = re.compile(r'href="([^"#]*)"')
 

@@ -45,6 +45,8 @@ TAXONOMY_FIELDS = {
     "languages": "languages",
     "peer_offers": "peer_offers",
     "network_kind": "network_kinds",
+    "quality_criteria": "quality_criteria",
+    "evaluation": "evaluation_levels",
 }
 
 

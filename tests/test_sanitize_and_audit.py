@@ -67,6 +67,7 @@ TERM_PAGES = {  # field (dotted) -> vocabulary file; actors have no pages of the
     "municipality.type": "municipality_types",
     "municipality.state": "states",
     "programmes": "programmes",
+    "quality_criteria": "quality_criteria",
 }
 
 

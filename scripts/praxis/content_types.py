@@ -34,6 +34,8 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
             "municipality",
             *_TERMS,
             "period",
+            "quality_criteria",
+            "evaluation",
             "programmes",
             "funding",
             *_DATES,
@@ -45,6 +47,8 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
             "municipality.state",
             "municipality.type",
             "programmes",
+            "quality_criteria",
+            "evaluation",
             "actors",
         ),
         sections=(

@@ -245,6 +245,27 @@ _FIELD_TABLE: tuple[Field, ...] = (
         vocabulary="programmes",
         param="programm",
     ),
+    Field(
+        "quality_criteria",
+        Kind.TERMS,
+        "Kriterien guter Praxis",
+        "Welche Kriterien guter Praxis das Vorhaben erfüllt; die Seite „Kriterien guter Praxis“ "
+        "erklärt jedes.",
+        ["zielgruppenbezug", "vernetzung", "dokumentation"],
+        vocabulary="quality_criteria",
+        param="kriterium",
+    ),
+    Field(
+        "evaluation",
+        Kind.TERM,
+        "Auswertung",
+        "Wie gründlich die Wirkung geprüft wurde: dokumentiert, intern ausgewertet oder extern "
+        "evaluiert.",
+        "intern-ausgewertet",
+        vocabulary="evaluation_levels",
+        param="auswertung",
+        pages=False,
+    ),
     _text(
         "funding",
         "Finanzierung",

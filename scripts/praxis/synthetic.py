@@ -488,6 +488,8 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
         values["period"] = period
         values["funding"] = rng.choice(_FUNDING)
         values["programmes"] = state.terms("programmes", 1, 2)
+        values["quality_criteria"] = state.terms("quality_criteria", 1, 4)
+        values["evaluation"] = state.rotate("evaluation_levels")
     elif key == "material":
         values["formats"] = state.terms("formats", 1, 2)
         values["duration"] = rng.choice(_DURATIONS)
@@ -691,6 +693,8 @@ _VOCABULARIES_USED = (
     "languages",
     "peer_offers",
     "network_kinds",
+    "quality_criteria",
+    "evaluation_levels",
     "municipality_types",
     "states",
 )
