@@ -32,9 +32,21 @@ from ..build_date import BuildDateError, build_date
 from ..content_types import CONTENT_TYPES
 from ..corpus import Corpus, default_workers, load_corpus
 from ..editor_docs import site_files
-from ..export import export_json
 from ..ical import calendar_files
 from ..model import Entry
+from ..open_data import (
+    CATALOG_URI,
+    CSV_URI,
+    DEFAULT_LICENCE,
+    JSON_URI,
+    PAGE_URI,
+    LicenceError,
+    catalog,
+    data_page,
+    licence,
+    open_csv,
+    open_json,
+)
 from ..output_policy import check_site
 from ..placeholders import fill_placeholders
 from ..problems import format_text
@@ -53,7 +65,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.praxis")
-EXPORT_URI = "daten/eintraege.json"
 # Hand-written pages under these folders are for editors and operators, not public search.
 SEARCH_EXCLUDED_FOLDERS = ("mitwirken/", "betrieb/")
 # From this many entries, `mkdocs build` renders entry bodies in worker processes.
@@ -82,6 +93,8 @@ class PraxisConfig(base.Config):
     # "Today" for the build (upcoming events, review warnings): JJJJ-MM-TT; empty means the
     # current date. PRAXIS_BUILD_DATE overrides it.
     build_date = c.Type(str, default="")
+    # The licence of the open data (/daten/): cc-by-4.0 or dl-de-by-2.0.
+    data_licence = c.Type(str, default=DEFAULT_LICENCE)
 
 
 class PraxisPlugin(BasePlugin[PraxisConfig]):
@@ -107,6 +120,29 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.serving = command == "serve"
         # `mkdocs serve` runs a threaded server; forking there is not worth the risk.
         self.workers = default_workers() if command in ("build", "gh-deploy") else 1
+
+    def _open_data_files(self, config: MkDocsConfig) -> list[File]:
+        """JSON, CSV, the DCAT-AP.de catalogue and the page that explains them."""
+        assert self.corpus is not None and self.index is not None
+        try:
+            chosen = licence(self.config.data_licence)
+        except LicenceError as exc:
+            raise PluginError(str(exc)) from None
+        operator = config.extra.get("operator") or {}
+        publisher = operator.get("name") or "Betreiber der Plattform"
+        entries, taxonomies = self.corpus.entries, self.index.taxonomies
+        count = len(self.corpus.published)
+        texts = {
+            JSON_URI: open_json(entries, taxonomies, chosen, self.today, publisher),
+            CSV_URI: open_csv(entries, taxonomies),
+            CATALOG_URI: catalog(config.site_url or "", chosen, self.today, publisher, count),
+        }
+        files = [File.generated(config, uri, content=text) for uri, text in texts.items()]
+        page = data_page(taxonomies, chosen, publisher, count)
+        files.append(
+            File.generated(config, PAGE_URI, content=page, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+        return files
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.missing_operator = set()  # the plugin outlives a build under `mkdocs serve`
@@ -156,8 +192,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if self.serving:  # the preview's live reload, as a file the policy allows
             files.append(File.generated(config, LIVERELOAD_URI, content=LIVERELOAD_JS))
         if self.corpus is not None and self.index is not None:
-            data = export_json(self.corpus.entries, self.index.taxonomies)
-            files.append(File.generated(config, EXPORT_URI, content=data))
+            for file in self._open_data_files(config):
+                files.append(file)
             site_url = config.site_url or ""
             for uri, ics in calendar_files(self.corpus.entries, site_url, self.today).items():
                 files.append(File.generated(config, uri, content=ics))
