@@ -14,6 +14,7 @@ from typing import Any
 
 from .content_types import CONTENT_TYPES
 from .export import FACETS
+from .feeds import FEED_TAXONOMIES, term_feed_uri
 from .ical import CALENDAR_URI, calendar_file_uri, has_date, upcoming_and_past
 from .links import url_problem
 from .model import ContentType, Entry, Term, Vocabulary
@@ -304,6 +305,8 @@ class SiteRenderer:
                 "groups": self._groups(chunk, totals),
                 "pager": self._pager(base, number, len(chunks)),
             }
+            if taxonomy.field in FEED_TAXONOMIES and listed:
+                data["feed"] = term_feed_uri(taxonomy, term.id)
             yield PageSpec(
                 page_uri(base, number), title, "", "term", tuple(e.id for e in chunk), data=data
             )

@@ -32,6 +32,7 @@ from ..build_date import BuildDateError, build_date
 from ..content_types import CONTENT_TYPES
 from ..corpus import Corpus, default_workers, load_corpus
 from ..editor_docs import site_files
+from ..feeds import atom, feeds
 from ..ical import calendar_files
 from ..model import Entry
 from ..open_data import (
@@ -194,6 +195,10 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if self.corpus is not None and self.index is not None:
             for file in self._open_data_files(config):
                 files.append(file)
+            author = (config.extra.get("operator") or {}).get("name") or "Betreiber der Plattform"
+            for feed in feeds(self.corpus.published, self.index, config.site_name):
+                content = atom(feed, config.site_url or "http://127.0.0.1:8000/", author)
+                files.append(File.generated(config, feed.uri, content=content))
             site_url = config.site_url or ""
             for uri, ics in calendar_files(self.corpus.entries, site_url, self.today).items():
                 files.append(File.generated(config, uri, content=ics))
