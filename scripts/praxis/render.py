@@ -22,6 +22,7 @@ from .municipalities import directory
 from .rules.review import last_checked
 from .schema import FIELD_BY_NAME, Kind, references
 from .search_documents import PAGE_KIND, TYPE_FILTER
+from .similar import Similarity
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values, title_key
 
 # Entries per list page: at 80, a page of maximum-length titles and summaries stays under 100 KB.
@@ -32,7 +33,9 @@ FACT_BOX_SKIPPED = frozenset({"title", "summary", "published", "reviewed", "exam
 # Fact box rows named for readers rather than for editors.
 FACT_LABELS = {"start": "Termin"}
 # Fact box rows whose words search leaves out (see SiteRenderer.fact_texts).
-SEARCH_SKIPPED_ROWS = frozenset({"related"})
+SEARCH_SKIPPED_ROWS = frozenset(
+    {"related", "similar", "referrers", "help_nearby", "municipality_entries"}
+)
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ class SiteRenderer:
         self.municipalities = directory(
             self.published, [e for e in self.published if e.type.directory]
         )
+        self._similarity = Similarity(index, self.published)
         self._referrers: dict[str, list[Entry]] = {}
         for other in self.published:
             for _, spec, target in references(other):
@@ -722,6 +726,20 @@ class SiteRenderer:
                 }
             )
         rows.extend(self._referrer_rows(entry))
+        if not entry.draft:
+            curated = set(entry.fields.get("related") or ())
+            similar = self._similarity.similar(entry, curated)
+            if similar:
+                rows.append(
+                    {
+                        "label": "Ähnliche Einträge",
+                        "field": "similar",
+                        "values": [
+                            {"text": e.title, "path": e.url_path, "kind": e.type.singular}
+                            for e in similar
+                        ],
+                    }
+                )
         nearby = self.help_nearby(entry)
         if nearby:
             state = self._taxonomies["municipality.state"].vocabulary.get(
