@@ -55,7 +55,7 @@ from ..progress import Progress
 from ..render import DEFAULT_PAGE_SIZE, PageSpec, SiteRenderer
 from ..rules.review import DEFAULT_REVIEW_MONTHS
 from ..search_documents import PageText, entry_document, page_document, search_corpus
-from ..search_index import SearchIndexError, build_search_index
+from ..search_index import PendingIndex, SearchIndexError, start_search_index
 from ..taxonomy import TaxonomyIndex, build_index
 from .incremental import PageMemo
 from .preview import LIVERELOAD_JS, LIVERELOAD_URI, use_external_livereload
@@ -114,6 +114,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         # Filled while pages are rendered, read when the search index is built.
         self.search_bodies: dict[str, str] = {}
         self.search_pages: list[PageText] = []
+        self.search_started = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps the plugin (and its memo) alive across serve rebuilds.
@@ -320,8 +321,20 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 f"praxis: {len(self.missing_operator)} Betreiberangaben fehlen noch "
                 "(extra.operator in mkdocs.yml); die Seiten zeigen „Angabe fehlt“."
             )
+        # Pagefind indexes while the pages are checked; its bundle is not part of the checks.
+        search = None
         if self.corpus is not None and self.index is not None:
-            self._build_search(Path(config.site_dir))
+            search = self._start_search(Path(config.site_dir))
+        try:
+            self._check_output(config)
+        except BaseException:
+            if search is not None:
+                search.cancel()
+            raise
+        if search is not None:
+            self._finish_search(search)
+
+    def _check_output(self, config: MkDocsConfig) -> None:
         # The last line of defence, always on (`audit: false` does not switch it off): no page
         # may run inline script or load anything from another host, whoever wrote it.
         workers = self.workers if self.config.parallel else 1
@@ -343,9 +356,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise PluginError("Die gebaute Seite ist unvollständig:\n" + format_text(problems))
         log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")
 
-    def _build_search(self, site_dir: Path) -> None:
+    def _start_search(self, site_dir: Path) -> PendingIndex:
         assert self.corpus is not None and self.index is not None and self.renderer is not None
-        started = time.perf_counter()
+        self.search_started = time.perf_counter()
         documents = []
         for entry in self.corpus.published:
             body = self.search_bodies.get(entry.id)
@@ -355,12 +368,21 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             documents.append(entry_document(entry, self.index.taxonomies, body, facts))
         documents.extend(page_document(p) for p in self.search_pages)
         try:
-            run = build_search_index(search_corpus(documents, self.index.taxonomies), site_dir)
+            return start_search_index(search_corpus(documents, self.index.taxonomies), site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
-        seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
-        count = len(documents)
-        log.info(f"praxis: Suchindex gebaut ({count} Dokumente in {seconds} s; {run.text()})")
+
+    def _finish_search(self, search: PendingIndex) -> None:
+        try:
+            run = search.finish()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
+        seconds = f"{time.perf_counter() - self.search_started:.1f}".replace(".", ",")
+        count = len(search.corpus.documents)
+        log.info(
+            f"praxis: Suchindex gebaut ({count} Dokumente in {seconds} s, zugleich mit der "
+            f"Prüfung der Seiten; {run.text()})"
+        )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         use_external_livereload(server)

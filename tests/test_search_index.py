@@ -1,0 +1,50 @@
+"""Pagefind runs on the search documents while the build checks its pages: it finishes with
+the bundle, the word lists and the finder's table, or is stopped when the build fails."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from praxis.search_documents import SearchDocument, search_corpus
+from praxis.search_index import TABLE, build_search_index, page_ids, start_search_index
+
+
+def corpus():
+    documents = [
+        SearchDocument(
+            url=f"praxisbeispiele/eintrag-{n}/",
+            title=f"Schutzkonzept {n}",
+            kind="praxisbeispiel",
+            summary="Wie eine Kommune ein Schutzkonzept aufbaut.",
+            body_html="<p>Beratung, Polizei und Verwaltung an einem Tisch.</p>",
+            filters={"art": ("praxisbeispiel",)},
+            sort={"datum": f"2024-0{n}-01", "titel": f"schutzkonzept {n}"},
+            meta={"title": f"Schutzkonzept {n}", "art": "Praxisbeispiel"},
+        )
+        for n in (1, 2)
+    ]
+    return search_corpus(documents)
+
+
+def test_the_index_holds_the_bundle_the_word_lists_and_the_table(tmp_path: Path) -> None:
+    run = build_search_index(corpus(), tmp_path)
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert not (tmp_path / "pagefind" / "pagefind-ui.js").exists()
+    ids = page_ids(tmp_path / "pagefind")
+    assert set(ids) == {"/praxisbeispiele/eintrag-1/", "/praxisbeispiele/eintrag-2/"}
+    table = json.loads((tmp_path / TABLE).read_text("utf-8"))
+    # Newest first: entry 2 is from February.
+    assert table["ids"] == [ids["/praxisbeispiele/eintrag-2/"], ids["/praxisbeispiele/eintrag-1/"]]
+    assert run.peak_mb is None or run.peak_mb > 0
+    assert "Pagefind" in run.text()
+
+
+def test_a_failing_build_stops_the_indexer_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    pending = start_search_index(corpus(), tmp_path)
+    folder = Path(pending.folder.name)
+    assert folder.is_dir()
+    pending.cancel()
+    assert pending.process.returncode is not None
+    assert not folder.exists()
+    assert not (tmp_path / TABLE).exists()
