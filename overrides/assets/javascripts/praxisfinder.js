@@ -116,14 +116,14 @@ if (root && window.fetch && window.URLSearchParams) {
     return li;
   }
 
-  /** The data of some rows' result lines, in their order. A browser that cannot unpack a
-   *  fragment itself gets it from the engine, for the results of a query. */
+  /** The data of some rows' result lines, in their order: from the engine for the results
+   *  of a query (it has them already), else read from the fragment directly. */
   let engineResults = new Map();
   function lines(found, rows) {
-    return Promise.all(rows.map(async (row) => {
+    return Promise.all(rows.map((row) => {
       const id = found.ids[row];
-      const data = await fragmentData(siteBase, id).catch(() => null);
-      return data || (engineResults.has(id) ? engineResults.get(id).data() : null);
+      const loaded = engineResults.has(id) ? engineResults.get(id).data() : fragmentData(siteBase, id);
+      return loaded.catch(() => null);
     }));
   }
 
@@ -261,6 +261,7 @@ if (root && window.fetch && window.URLSearchParams) {
       const [found, outcome] = await Promise.all([loadTable(siteBase), typed ? search(typed) : null]);
       if (token !== run) { return; }
       let base;
+      engineResults = new Map();
       if (outcome) {
         base = rowsOf(found, outcome.search.results);
         engineResults = new Map(outcome.search.results.map((r) => [r.id, r]));

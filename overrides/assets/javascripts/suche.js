@@ -174,6 +174,20 @@ async function carriersFirst(root, words, search) {
   return Object.assign({}, search, { results });
 }
 
+/** A result titled exactly as the query ("Facharbeitskreis Rechtsextremismus") comes first,
+ *  if it is among the first ten: a longer title with the same words may score higher. */
+async function titleFirst(words, search) {
+  const wanted = words.map(fold).join(" ");
+  const top = search.results.slice(0, 10);
+  const data = await Promise.all(top.map((result) => result.data().catch(() => null)));
+  const titled = (d) => queryWords((d && d.meta && d.meta.title) || "").map(fold).join(" ");
+  const index = data.findIndex((d) => titled(d) === wanted);
+  if (index <= 0) { return search; }
+  const results = search.results.slice();
+  results.unshift(results.splice(index, 1)[0]);
+  return Object.assign({}, search, { results });
+}
+
 function shardKey(folded) {
   const key = folded.slice(0, 2);
   return /^[a-z]{2}$/.test(key) ? key : "_";
@@ -311,7 +325,7 @@ export async function find(root, text) {
     Promise.all(typed.map((word) => isKnown(root, word))),
   ]);
   if (search.results.length && known.every(Boolean)) {
-    return { term, search: await carriersFirst(root, typed, search), note: null };
+    return { term, search: await titleFirst(typed, await carriersFirst(root, typed, search)), note: null };
   }
   // Words the index does not know (the engine may still answer them loosely): a compound
   // spelled apart in the entries, or a typo.
