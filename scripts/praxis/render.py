@@ -23,6 +23,7 @@ from .rules.review import last_checked
 from .schema import FIELD_BY_NAME, Kind, references
 from .search_documents import PAGE_KIND, TYPE_FILTER
 from .similar import Similarity
+from .state_map import state_map
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values, title_key
 
 # Entries per list page: at 80, a page of maximum-length titles and summaries stays under 100 KB.
@@ -67,6 +68,15 @@ def german_date(value: dt.date) -> str:
 
 
 WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+# The taxonomy the Bundesländer map shows, and how much the start page lists.
+MAP_FIELD = "municipality.state"
+HOME_NEWEST, HOME_EVENTS, HOME_TOPICS = 6, 3, 12
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a description, for a tile."""
+    match = re.match(r"(.+?[.!?])(\s|$)", text.strip())
+    return match.group(1) if match else text.strip()
 
 
 def event_when(entry: Entry) -> str:
@@ -128,8 +138,10 @@ class SiteRenderer:
         index: TaxonomyIndex,
         page_size: int = DEFAULT_PAGE_SIZE,
         today: dt.date | None = None,
+        geometry: Mapping[str, Any] | None = None,
     ) -> None:
         self.today = today or dt.date.today()
+        self.geometry = geometry
         self.entries = entries
         self.published = [e for e in entries if not e.draft]
         self.by_id = {e.id: e for e in entries}
@@ -280,13 +292,80 @@ class SiteRenderer:
             }
             for term in vocabulary.terms
         ]
-        return PageSpec(
-            f"{vocabulary.path}/index.md",
-            vocabulary.title,
-            "",
-            "overview",
-            data={"description": vocabulary.description, "terms": terms},
-        )
+        data: dict[str, Any] = {"description": vocabulary.description, "terms": terms}
+        if taxonomy.field == MAP_FIELD:
+            data["map"] = self.map_data()
+        return PageSpec(f"{vocabulary.path}/index.md", vocabulary.title, "", "overview", data=data)
+
+    # -- start page and map ----------------------------------------------------------------------
+
+    def map_data(self) -> dict[str, Any] | None:
+        """The Bundesländer map with the number of entries from each Land."""
+        taxonomy = self._taxonomies.get(MAP_FIELD)
+        if taxonomy is None or self.geometry is None:
+            return None
+        counts = {t.id: (t.label, self.index.count(taxonomy, t)) for t in taxonomy.vocabulary.terms}
+        return state_map(self.geometry, counts, taxonomy.path)
+
+    def home(self) -> dict[str, Any]:
+        """The start page as a hub: modules with counts, the newest entries, upcoming events,
+        topics, help for those affected and the map. Plain data; the template draws it."""
+        modules = self._taxonomies.get("modules")
+        tiles = []
+        if modules is not None:
+            for term in modules.vocabulary.terms:
+                tiles.append(
+                    {
+                        "label": term.label,
+                        "purpose": first_sentence(term.description),
+                        "path": f"{modules.path}/{term.id}/",
+                        "count": plural(self.index.count(modules, term), "Eintrag", "Einträge"),
+                    }
+                )
+        newest = sorted(
+            (e for e in self.published if e.fields.get("published") and not has_date(e)),
+            key=lambda e: (e.fields["published"], e.id),
+            reverse=True,
+        )[:HOME_NEWEST]
+        events = [
+            e
+            for t in CONTENT_TYPES
+            if t.order == "start"
+            for e in upcoming_and_past((x for x in self.published if x.type is t), self.today)[0]
+        ][:HOME_EVENTS]
+        topics = self._taxonomies.get("topics")
+        topic_links = []
+        if topics is not None:
+            counted = [(self.index.count(topics, t), t) for t in topics.vocabulary.terms]
+            for count, term in sorted(counted, key=lambda c: (-c[0], title_key(c[1].label))):
+                if count:
+                    topic_links.append(
+                        {"label": term.label, "path": f"{topics.path}/{term.id}/", "count": count}
+                    )
+        help_types = [t for t in CONTENT_TYPES if t.emergency]
+        return {
+            "tiles": tiles,
+            "total": plural(len(self.published), "Eintrag", "Einträge"),
+            "types": [
+                {"label": t.plural, "path": f"{t.url_path}/", "count": count}
+                for t in CONTENT_TYPES
+                if (count := sum(1 for e in self.published if e.type is t))
+            ],
+            "newest": [self._item(e) | {"kind": e.type.singular} for e in newest],
+            "events": [self._item(e) for e in events],
+            "events_path": next(
+                (f"{t.url_path}/" for t in CONTENT_TYPES if t.order == "start"), ""
+            ),
+            "topics": topic_links[:HOME_TOPICS],
+            "topics_path": f"{topics.path}/" if topics is not None else "",
+            "help": {"path": f"{help_types[0].url_path}/", "emergency": help_types[0].emergency}
+            if help_types
+            else None,
+            "map": self.map_data(),
+            "states_path": f"{self._taxonomies[MAP_FIELD].path}/"
+            if MAP_FIELD in self._taxonomies
+            else "",
+        }
 
     def term_pages(self, taxonomy: Taxonomy, term: Term) -> Iterator[PageSpec]:
         vocabulary = taxonomy.vocabulary

@@ -56,6 +56,7 @@ from ..render import DEFAULT_PAGE_SIZE, PageSpec, SiteRenderer
 from ..rules.review import DEFAULT_REVIEW_MONTHS
 from ..search_documents import PageText, entry_document, page_document, search_corpus
 from ..search_index import PendingIndex, SearchIndexError, start_search_index
+from ..state_map import load_geometry
 from ..taxonomy import TaxonomyIndex, build_index
 from .incremental import PageMemo
 from .preview import LIVERELOAD_JS, LIVERELOAD_URI, use_external_livereload
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.praxis")
+HOME_URI = "index.md"
 # Hand-written pages under these folders are for editors and operators, not public search.
 SEARCH_EXCLUDED_FOLDERS = ("mitwirken/", "betrieb/")
 # From this many entries, `mkdocs build` renders entry bodies in worker processes.
@@ -170,7 +172,12 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             config.extra["praxis_help"] = f"{help_types[0].url_path}/"
         self.index = build_index(corpus.published, corpus.vocabularies)
         renderer = SiteRenderer(
-            corpus.entries, corpus.vocabularies, self.index, self.config.page_size, self.today
+            corpus.entries,
+            corpus.vocabularies,
+            self.index,
+            self.config.page_size,
+            self.today,
+            load_geometry(root),
         )
         self.renderer = renderer
         self.search_bodies = {}
@@ -252,6 +259,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         spec = self.pages.get(page.file.src_uri)
+        if spec is None and page.file.src_uri == HOME_URI:  # the start page is the hub
+            page.meta["template"] = "home.html"
+            page.meta["hide"] = ["navigation", "toc"]
         if spec is None:  # a hand-written page
             operator = config.extra.get("operator") or {}
             filled, missing = fill_placeholders(markdown, operator)
@@ -275,6 +285,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             # entries themselves. Hand-written public pages are searchable, ranked after them.
             title = str(page.meta.get("title") or page.title or "")
             self.search_pages.append(PageText(page.url, title, page.content or ""))
+        if spec is None and page.file.src_uri == HOME_URI and self.renderer is not None:
+            context["praxis"] = {"kind": "home", **self.renderer.home()}
         if spec is not None:
             if spec.entry is not None:
                 # Fetched this late so the workers render while this process writes pages;
