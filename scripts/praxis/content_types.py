@@ -22,6 +22,7 @@ _CORE_FACETS = ("modules", "topics", "target_groups")
 CONTENT_TYPES: tuple[ContentType, ...] = (
     ContentType(
         key="praxisbeispiel",
+        schema_org="CreativeWork",
         folder="practices",
         url_path="praxisbeispiele",
         singular="Praxisbeispiel",
@@ -68,6 +69,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="empfehlung",
+        schema_org="Article",
         folder="content/recommendations",
         url_path="empfehlungen",
         singular="Empfehlung",
@@ -92,6 +94,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="material",
+        schema_org="LearningResource",
         folder="content/trainings",
         url_path="materialien",
         singular="Material",
@@ -121,6 +124,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="veranstaltung",
+        schema_org="Event",
         folder="content/veranstaltungen",
         url_path="veranstaltungen",
         singular="Veranstaltung",
@@ -157,6 +161,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="beratungsstelle",
+        schema_org="Organization",
         folder="content/beratungsstellen",
         url_path="hilfe",
         singular="Beratungsstelle",
@@ -197,6 +202,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="kommune",
+        schema_org="GovernmentOrganization",
         folder="content/kommunen",
         url_path="kommunen",
         singular="Kommunenprofil",
@@ -230,6 +236,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="netzwerk",
+        schema_org="Organization",
         folder="content/netzwerke",
         url_path="netzwerke",
         singular="Netzwerk",

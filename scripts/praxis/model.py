@@ -79,6 +79,8 @@ class ContentType:
     # How lists order the type: "title" (alphabetical) or "start" (by `start`, soonest first).
     order: str = "title"
     template: str = "entry.html"
+    # The schema.org type of the type's entry pages (JSON-LD).
+    schema_org: str = "CreativeWork"
     # Profiles of municipalities: the type's list page is the directory of every municipality
     # that entries name, and a profile's page lists the entries about it.
     directory: bool = False

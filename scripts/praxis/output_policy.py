@@ -183,7 +183,8 @@ _NAVIGATION_REL = rb'rel="' + _names(sorted(NAVIGATION_RELS)) + rb'"'
 # (possessive repetition, Python 3.11+); every token has a single reading either way.
 _POSSESSIVE = b"+" if sys.version_info >= (3, 11) else b""
 # The whole document after the policy element: text, tags with double-quoted attributes from the
-# lists above, end tags, external and JSON scripts, title and textarea with text free of `<`.
+# lists above, end tags, external and JSON (also JSON-LD) scripts, title and textarea with text
+# free of `<`.
 # Every token ends where a browser ends it, so every attribute a browser sees is checked here.
 # Matched as written: names in lower case (SVG's as spelt); other spellings go to the parser.
 _DOCUMENT = re.compile(
@@ -194,7 +195,11 @@ _DOCUMENT = re.compile(
     rb"|link" + _WS + rb"+" + _NAVIGATION_REL + _LINK_ATTRIBUTES + _WS + rb"*/?>"
     rb"|link(?!" + _WS + rb"+" + _NAVIGATION_REL + rb")" + _ATTRIBUTES + _WS + rb"*/?>"
     rb"|script" + _WS + rb"+src=" + _RELATIVE + _ATTRIBUTES + _WS + rb"*></script>"
-    rb"|script(?:" + _WS + rb'+id="[^"]*")?' + _WS + rb'+type="application/json">[^<]*</script>'
+    rb"|script(?:"
+    + _WS
+    + rb'+id="[^"]*")?'
+    + _WS
+    + rb'+type="application/(?:ld\+)?json">[^<]*</script>'
     rb"|title" + _ATTRIBUTES + _WS + rb"*>[^<]*</title>"
     rb"|textarea" + _ATTRIBUTES + _WS + rb"*>[^<]*</textarea>"
     rb"|(?![a-zA-Z/!?])"  # a `<` that starts no tag (in any case) is text

@@ -57,6 +57,7 @@ from ..rules.review import DEFAULT_REVIEW_MONTHS
 from ..search_documents import PageText, entry_document, page_document, search_corpus
 from ..search_index import PendingIndex, SearchIndexError, start_search_index
 from ..state_map import load_geometry
+from ..structured_data import json_ld, safe_json
 from ..taxonomy import TaxonomyIndex, build_index
 from .incremental import PageMemo
 from .preview import LIVERELOAD_JS, LIVERELOAD_URI, use_external_livereload
@@ -302,6 +303,10 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             context["praxis"] = {"kind": spec.kind, **spec.data}
             if spec.entry is not None:
                 context["praxis"]["title_html"] = Markup(escape(spec.entry.title))
+                if not spec.entry.draft and self.corpus is not None:
+                    url = page.canonical_url or ""
+                    data = json_ld(spec.entry, url, self.corpus.vocabularies)
+                    context["praxis"]["jsonld"] = Markup(safe_json(data))
         return context
 
     def _body(self, entry: Entry) -> RenderedBody:
