@@ -19,6 +19,7 @@ import pytest
 
 from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import load_corpus
+from praxis.municipalities import directory
 from praxis.taxonomy import build_index
 from site_build import built_site
 
@@ -107,6 +108,19 @@ def page_paths(site_dir: Path) -> dict[str, str]:
         paths[f"begriff-{taxonomy.path}"] = f"{taxonomy.path}/{top.id}/"
     for name in (*HAND_WRITTEN, *GUIDE_PAGES):
         paths[name] = f"{name}/"
+    paths["daten"] = "daten/"
+    for content_type in CONTENT_TYPES:
+        mine = [e for e in published if e.type is content_type]
+        if content_type.regions and mine:  # the Land served by the most centres
+            lands = [land for e in mine for land in e.fields.get(content_type.regions) or ()]
+            if lands:
+                busiest = max(sorted(set(lands)), key=lands.count)
+                paths[f"land-{content_type.url_path}"] = f"{content_type.url_path}/{busiest}/"
+        if content_type.directory:
+            places = directory(published, mine)
+            plain = next((p for p in places if p.profile is None), None)
+            if plain is not None:
+                paths[f"ort-{content_type.url_path}"] = plain.path
     return paths
 
 

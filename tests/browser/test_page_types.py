@@ -15,9 +15,18 @@ import pytest
 
 from praxis.content_types import CONTENT_TYPES
 
-from .browser_pages import GUIDE_PAGES, HAND_WRITTEN, PAGE_TYPES, TAXONOMIES, page_path
+from .browser_pages import (
+    GUIDE_PAGES,
+    HAND_WRITTEN,
+    PAGE_TYPES,
+    REPO,
+    TAXONOMIES,
+    VOCABULARIES,
+    page_path,
+)
 
 PAGINATED = re.compile(r"(.+)/seite-\d+")
+LANDS = set(VOCABULARIES["states"].ids)
 
 
 def page_type_of(page: str) -> str | None:
@@ -27,6 +36,17 @@ def page_type_of(page: str) -> str | None:
     if page == "404.html":
         return "404"
     page = PAGINATED.sub(r"\1", page)
+    if page == "daten":
+        return "daten"
+    head, _, rest = page.partition("/")
+    for content_type in CONTENT_TYPES:
+        if head != content_type.url_path or not rest or "/" in rest:
+            continue
+        if content_type.regions and rest in LANDS:
+            return f"land-{content_type.url_path}"
+        folder = REPO / content_type.folder
+        if content_type.directory and not (folder / f"{rest}.md").is_file():
+            return f"ort-{content_type.url_path}"
     for content_type in CONTENT_TYPES:
         if page == content_type.url_path:
             return f"liste-{content_type.url_path}"
