@@ -69,10 +69,7 @@ def _example_yaml(spec: Field) -> str:
 
 # Fields naming another entry (`profile`, `network`), top-level or in a block.
 REFERENCES = {
-    spec.name
-    for top in FIELD_BY_NAME.values()
-    for spec in (top, *top.children)
-    if spec.refers_to
+    spec.name for top in FIELD_BY_NAME.values() for spec in (top, *top.children) if spec.refers_to
 }
 
 

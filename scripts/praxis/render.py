@@ -24,6 +24,7 @@ from .schema import FIELD_BY_NAME, Kind, references
 from .search_documents import PAGE_KIND, TYPE_FILTER
 from .similar import Similarity
 from .state_map import state_map
+from .statistics import statistics
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values, title_key
 
 # Entries per list page: at 80, a page of maximum-length titles and summaries stays under 100 KB.
@@ -178,6 +179,22 @@ class SiteRenderer:
         for entry in self.entries:
             yield self.entry_page(entry)
         yield self.finder_page()
+        yield self.statistics_page()
+
+    def statistics_page(self) -> PageSpec:
+        return PageSpec(
+            "statistik.md",
+            "Statistik",
+            "",
+            "statistics",
+            data={
+                "description": "Was die Plattform enthält, in Zahlen: die veröffentlichten "
+                "Einträge nach Inhaltsart, Modul, Bundesland und Jahr. Jede Grafik steht "
+                "daneben auch als Tabelle.",
+                "charts": statistics(self.published, self.index),
+                "total": plural(len(self.published), "Eintrag", "Einträge"),
+            },
+        )
 
     def finder_page(self) -> PageSpec:
         """The Praxisfinder, the portal's search results page: facets with their counts over

@@ -27,7 +27,10 @@ PAGE_PATH = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_TERM_ID = re.compile(r"^(index|seite-\d+)$")
 # Folders the site uses for itself (theme, search, exports, hand-written sections).
 RESERVED_PATHS = frozenset(
-    {"assets", "search", "daten", "schema", "mitwirken", "betrieb", "praxisfinder", "redaktion"}
+    {
+        *("assets", "search", "daten", "schema", "mitwirken", "betrieb", "praxisfinder"),
+        *("redaktion", "statistik", "suche", "pagefind", "karte"),
+    }
 )
 
 

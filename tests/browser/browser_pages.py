@@ -57,6 +57,7 @@ PAGE_TYPES = (
     *(f"begriff-{t}" for t in TAXONOMIES),
     "praxisfinder",
     "daten",
+    "statistik",
     *(f"land-{t.url_path}" for t in CONTENT_TYPES if t.regions),
     *(f"ort-{t.url_path}" for t in CONTENT_TYPES if t.directory),
     *HAND_WRITTEN,

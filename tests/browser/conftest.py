@@ -109,6 +109,7 @@ def page_paths(site_dir: Path) -> dict[str, str]:
     for name in (*HAND_WRITTEN, *GUIDE_PAGES):
         paths[name] = f"{name}/"
     paths["daten"] = "daten/"
+    paths["statistik"] = "statistik/"
     for content_type in CONTENT_TYPES:
         mine = [e for e in published if e.type is content_type]
         if content_type.regions and mine:  # the Land served by the most centres

@@ -36,8 +36,8 @@ def page_type_of(page: str) -> str | None:
     if page == "404.html":
         return "404"
     page = PAGINATED.sub(r"\1", page)
-    if page == "daten":
-        return "daten"
+    if page in ("daten", "statistik"):  # generated pages of their own
+        return page
     head, _, rest = page.partition("/")
     for content_type in CONTENT_TYPES:
         if head != content_type.url_path or not rest or "/" in rest:

@@ -81,6 +81,7 @@ TEMPLATES = {
     "list": "listing.html",
     "region": "listing.html",
     "municipality": "listing.html",
+    "statistics": "statistik.html",
     "overview": "listing.html",
 }
 
