@@ -146,8 +146,11 @@ def visit(chromium: Browser, site_url: str) -> Iterator[Callable[..., Visit]]:
         scheme: str = "light",
         viewport: dict[str, int] = DESKTOP,
         wait_until: str = "load",
+        javascript: bool = True,
     ) -> Visit:
-        context = chromium.new_context(color_scheme=scheme, viewport=viewport, locale="de-DE")
+        context = chromium.new_context(
+            color_scheme=scheme, viewport=viewport, locale="de-DE", java_script_enabled=javascript
+        )
         page = context.new_page()
         opened = Visit(page)
         visits.append(opened)
