@@ -118,3 +118,13 @@ def test_the_data_page_explains_every_column_and_the_licence(corpus_and_taxonomi
     for name, _ in columns(taxonomies):
         assert f"| `{name}` |" in page
     assert "CC BY 4.0" in page and "Stadt X" in page
+
+
+def test_umlauts_survive_a_round_trip_through_utf8_csv(corpus_and_taxonomies) -> None:
+    corpus, taxonomies = corpus_and_taxonomies
+    raw = open_csv(corpus.entries, taxonomies).encode("utf-8")
+    assert not raw.startswith(b"\xef\xbb\xbf")  # no byte-order mark
+    rows = _rows(raw.decode("utf-8"))
+    names = {r["municipality"] for r in rows}
+    assert "Stadt Saalebrück (fiktiv)" in names
+    assert any("Verbandsgemeinde Moselhöhe" in n for n in names)
