@@ -12,7 +12,7 @@ LINKCHECK_DIR ?= site
 # Material prints an English end-of-life banner on every mkdocs call; editors need not read it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site linkcheck check test lint browser tools bench clean
+.PHONY: serve site publish linkcheck check test lint browser tools bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ site: $(STAMP)
 	if [ -d site ]; then mv site site.old; fi
 	mv site.new site
 	rm -rf site.old
+
+## Build for publishing: like `make site`, but missing operator details (Impressum) stop the build
+publish: $(STAMP)
+	PRAXIS_PUBLISH=1 $(MAKE) site
 
 ## Check every link inside the built site/, offline (run `make site` first)
 linkcheck: $(STAMP)

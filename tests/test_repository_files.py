@@ -247,6 +247,9 @@ def test_gitlab_ci_uses_the_same_make_targets_and_publishes_pages() -> None:
     variables = set(re.findall(r"\$\{?([A-Za-z_]+)", GITLAB.read_text(encoding="utf-8")))
     assert variables and all(name.startswith("CI_") for name in variables), variables
     pages = jobs["pages"]
+    assert pages["variables"]["PRAXIS_PUBLISH"] == "1"  # missing operator details stop it
+    github = (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert "PRAXIS_PUBLISH: ${{ github.event_name != 'pull_request'" in github
     assert pages["artifacts"]["paths"] == ["public"]
     assert "mv site public" in pages["script"]
     preview = next(job for job in jobs.values() if job.get("artifacts", {}).get("expose_as"))

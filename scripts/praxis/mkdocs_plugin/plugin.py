@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -98,6 +99,8 @@ class PraxisConfig(base.Config):
     # "Today" for the build (upcoming events, review warnings): JJJJ-MM-TT; empty means the
     # current date. PRAXIS_BUILD_DATE overrides it.
     build_date = c.Type(str, default="")
+    # A build for publishing refuses missing operator details (PRAXIS_PUBLISH=1 sets it too).
+    publish = c.Type(bool, default=False)
     # The licence of the open data (/daten/): cc-by-4.0 or dl-de-by-2.0.
     data_licence = c.Type(str, default=DEFAULT_LICENCE)
 
@@ -322,6 +325,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise PluginError("Der Haupttext enthält Unerlaubtes:\n" + "\n".join(lines))
         return body
 
+    def _publishing(self) -> bool:
+        return bool(self.config.publish) or os.environ.get("PRAXIS_PUBLISH", "") not in ("", "0")
+
     def _stop_workers(self) -> None:
         if self.bodies is not None:
             self.bodies.close()
@@ -334,6 +340,13 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self._stop_workers()
         if self.memo is not None:
             self.memo.commit()
+        if self.missing_operator and self._publishing():
+            missing = "\n".join(f"  - {name}" for name in sorted(self.missing_operator))
+            raise PluginError(
+                "Für die Veröffentlichung fehlen Angaben zum Betreiber. Tragen Sie sie in "
+                "mkdocs.yml unter extra.operator ein; eine Vorschau baut `make site`:\n"
+                + missing
+            )
         if self.missing_operator:
             log.info(
                 f"praxis: {len(self.missing_operator)} Betreiberangaben fehlen noch "
