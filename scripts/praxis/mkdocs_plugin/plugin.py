@@ -344,8 +344,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             missing = "\n".join(f"  - {name}" for name in sorted(self.missing_operator))
             raise PluginError(
                 "Für die Veröffentlichung fehlen Angaben zum Betreiber. Tragen Sie sie in "
-                "mkdocs.yml unter extra.operator ein; eine Vorschau baut `make site`:\n"
-                + missing
+                "mkdocs.yml unter extra.operator ein; eine Vorschau baut `make site`:\n" + missing
             )
         if self.missing_operator:
             log.info(
