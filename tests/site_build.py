@@ -84,10 +84,10 @@ def search_table(site: Path) -> dict[str, dict[str, list[str]]]:
     found: dict[str, dict[str, list[str]]] = {}
     for page_id, numbers in zip(table["ids"], table["values"], strict=True):
         facets: dict[str, list[str]] = {}
-        for number in numbers:
-            param, value = names[number]
+        for character in numbers:
+            param, value = names[ord(character) - 0x30]
             facets.setdefault(param, []).append(value)
-        found[urls[page_id]] = facets
+        found[urls[table["prefix"] + page_id]] = facets
     return found
 
 

@@ -58,7 +58,7 @@ def test_without_javascript_the_header_form_still_leads_to_the_finder(chromium, 
     page = context.new_page()
     page.goto(f"{example_site_url}/")
     page.get_by_role("searchbox", name="Portal durchsuchen").fill("Hassrede")
-    page.get_by_role("button", name="Suchen").click()
+    page.locator("[data-praxis-search]").get_by_role("button", name="Suchen").click()
     page.wait_for_url("**/praxisfinder/?q=Hassrede")
     assert page.locator("[data-noscript] a").count() > 5
     context.close()

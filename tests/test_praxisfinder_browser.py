@@ -65,7 +65,7 @@ def result_ids(page) -> list[str]:
     hrefs = page.eval_on_selector_all(
         "[data-praxisfinder] [data-results] a", "links => links.map(a => new URL(a.href).pathname)"
     )
-    return [href.rstrip("/").rsplit("/", 1)[1] for href in hrefs]
+    return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]  # "" for the start page
 
 
 def total(page) -> int:

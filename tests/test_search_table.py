@@ -31,6 +31,7 @@ def site() -> Path:
 def test_every_indexed_document_is_in_the_table_once(site: Path) -> None:
     table = json.loads((site / "suche" / "eintraege.json").read_text("utf-8"))
     documents = search_documents(site)
+    assert table["prefix"] == "de_"
     assert len(table["ids"]) == len(set(table["ids"])) == len(documents)
     assert sorted(table["titles"]) == list(range(len(table["ids"])))
     assert len(table["values"]) == len(table["ids"])
@@ -57,9 +58,10 @@ def test_rows_are_newest_first_and_titles_rank_alphabetically() -> None:
     facets = [("art", ["praxisbeispiel", "material", "seite"])]
     ids = {"/a/": "de_a", "/b/": "de_b", "/c/": "de_c", "/s/": "de_s"}
     table = entry_table(rows, facets, ids)
-    assert table["ids"] == ["de_a", "de_b", "de_c", "de_s"]  # pages last, ties by title
+    assert table["prefix"] == "de_"
+    assert table["ids"] == ["a", "b", "c", "s"]  # pages last, ties by title
     assert table["titles"] == [1, 2, 3, 0]
-    assert table["values"] == [[0], [0], [1], [2]]
+    assert table["values"] == ["0", "0", "1", "2"]  # value n as chr(0x30 + n)
 
 
 def test_the_engine_gets_each_body_word_once_without_common_words_or_anchors() -> None:

@@ -56,6 +56,8 @@ FUGEN = ("es", "en", "s", "n", "e", "")
 # Inflection endings a later part may carry beyond the lexicon form ("Konzept-e").
 ENDINGS = ("", "e", "n", "s", "en", "er", "es", "ern")
 WORD_LIST_LIMIT = 40_000
+# The finder's table writes facet value n as the character VALUE_BASE + n ("0" is value 0).
+VALUE_BASE = 0x30
 
 # Words a query drops (suche.js STOP_WORDS, same list): the body is indexed without them.
 _STOP_WORDS = (
@@ -393,10 +395,12 @@ def entry_table(
 
     Rows are ordered newest first (hand-written pages last), so the order "Neueste zuerst" is
     the row order. Columns, one value per row:
-    - `ids`: Pagefind's page id (its fragment's name), the key of a search result;
+    - `ids`: Pagefind's page id (its fragment's name), the key of a search result, without the
+      `prefix` all ids share (the language, "de_");
     - `titles`: the row's place in title order (A–Z);
-    - `values`: the row's facet values as numbers: `facets` lists each facet's values in turn,
-      and value number n is the n-th of all of them together.
+    - `values`: the row's facet values as numbers, written as one character each (code
+      VALUE_BASE + n, a third smaller than lists of numbers): `facets` lists each facet's
+      values in turn, and value number n is the n-th of all of them together.
     A document the engine did not index (no id) is left out."""
     numbers: dict[tuple[str, str], int] = {}
     for param, values in facets:
@@ -408,17 +412,25 @@ def entry_table(
     title_rank = [0] * len(kept)
     for rank, index in enumerate(by_title):
         title_rank[index] = rank
+    ids = [page_ids[r.url] for r in kept]
+    prefix = ids[0][: ids[0].find("_") + 1] if ids else ""  # the language: "de_"
+    if not all(i.startswith(prefix) for i in ids):
+        prefix = ""
     return {
-        "version": 1,
+        "version": 2,
         "facets": [{"param": param, "values": list(values)} for param, values in facets],
-        "ids": [page_ids[r.url] for r in kept],
+        "prefix": prefix,
+        "ids": [i[len(prefix) :] for i in ids],
         "titles": title_rank,
         "values": [
-            sorted(
-                numbers[(param, value)]
-                for param, found in r.filters.items()
-                for value in found
-                if (param, value) in numbers
+            "".join(
+                chr(VALUE_BASE + n)
+                for n in sorted(
+                    numbers[(param, value)]
+                    for param, found in r.filters.items()
+                    for value in found
+                    if (param, value) in numbers
+                )
             )
             for r in kept
         ],

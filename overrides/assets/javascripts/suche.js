@@ -30,6 +30,7 @@ let table = null;
 const shards = new Map();
 const fragments = new Map();
 const SIGNATURE = "pagefind_dcd";
+const VALUE_BASE = 0x30;
 
 /** The site's root as an absolute URL ending in "/", from a relative base such as "../". */
 export function siteRoot(base) {
@@ -69,13 +70,15 @@ export function loadTable(root) {
           numbers.set(facet.param + "=" + value, facetOf.length);
           facetOf.push(index);
         }));
+        const ids = data.ids.map((id) => data.prefix + id);
         return {
           facets: data.facets,
-          ids: data.ids,
+          ids,
           titles: data.titles,
-          values: data.values,
+          // Value n is written as the character "0" + n (search_documents.entry_table).
+          values: data.values.map((text) => Array.from(text, (c) => c.charCodeAt(0) - VALUE_BASE)),
           facetOf,
-          rowOf: new Map(data.ids.map((id, row) => [id, row])),
+          rowOf: new Map(ids.map((id, row) => [id, row])),
           number: (param, value) => numbers.get(param + "=" + value),
         };
       });
@@ -175,10 +178,12 @@ async function carriersFirst(root, words, search) {
 }
 
 /** A result titled exactly as the query ("Facharbeitskreis Rechtsextremismus") comes first,
- *  if it is among the first ten: a longer title with the same words may score higher. */
+ *  if it is among the first five: a longer title with the same words may score higher. Only
+ *  for queries of several words (the result lines of the first few are loaded anyway). */
 async function titleFirst(words, search) {
+  if (words.length < 2) { return search; }
   const wanted = words.map(fold).join(" ");
-  const top = search.results.slice(0, 10);
+  const top = search.results.slice(0, 5);
   const data = await Promise.all(top.map((result) => result.data().catch(() => null)));
   const titled = (d) => queryWords((d && d.meta && d.meta.title) || "").map(fold).join(" ");
   const index = data.findIndex((d) => titled(d) === wanted);
