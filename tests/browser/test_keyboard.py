@@ -41,7 +41,8 @@ FOCUSED = """() => {
     html: e.outerHTML.slice(0, 120),
     visible: probe.checkVisibility({visibilityProperty: true}) && box.width > 0
       && box.bottom > 0 && box.right > 0 && box.left < innerWidth && box.top < innerHeight
-      && !!hit && (probe.contains(hit) || hit.contains(probe)),
+      // a Land of the map (an SVG link) may have its centre outside itself (Bremen's two parts)
+      && (e instanceof SVGElement || (!!hit && (probe.contains(hit) || hit.contains(probe)))),
     inDrawer: !!e.closest('.md-sidebar--primary'),
     x: r.left,
   };
