@@ -154,6 +154,8 @@ class SiteRenderer:
             self.published, [e for e in self.published if e.type.directory]
         )
         self._similarity = Similarity(index, self.published)
+        self._regional_cache: dict[str, tuple[dict[str, list[Entry]], list[Entry]]] = {}
+        self._fact_boxes: dict[str, dict[str, Any]] = {}
         self._referrers: dict[str, list[Entry]] = {}
         for other in self.published:
             for _, spec, target in references(other):
@@ -476,12 +478,25 @@ class SiteRenderer:
         return self.vocabularies.get(spec.vocabulary or "")
 
     def serving(self, content_type: ContentType, region: str) -> tuple[list[Entry], list[Entry]]:
-        """Published entries of a type serving a region, and those serving everywhere."""
-        field, everywhere = content_type.regions or "", content_type.everywhere
-        mine = sorted((e for e in self.published if e.type is content_type), key=sort_key)
-        local = [e for e in mine if region in term_values(e, field)]
-        anywhere = [e for e in mine if e not in local and everywhere and e.fields.get(everywhere)]
-        return local, anywhere
+        """Published entries of a type serving a region, and those serving everywhere.
+        Indexed once per type: every entry page asks (help nearby), so a scan would be N²."""
+        by_region, anywhere = self._regional(content_type)
+        local = by_region.get(region, [])
+        local_ids = {e.id for e in local}
+        return local, [e for e in anywhere if e.id not in local_ids]
+
+    def _regional(self, content_type: ContentType) -> tuple[dict[str, list[Entry]], list[Entry]]:
+        cached = self._regional_cache.get(content_type.key)
+        if cached is None:
+            field, everywhere = content_type.regions or "", content_type.everywhere
+            mine = sorted((e for e in self.published if e.type is content_type), key=sort_key)
+            by_region: dict[str, list[Entry]] = {}
+            for entry in mine:
+                for region in term_values(entry, field):
+                    by_region.setdefault(region, []).append(entry)
+            anywhere = [e for e in mine if everywhere and e.fields.get(everywhere)]
+            cached = self._regional_cache[content_type.key] = (by_region, anywhere)
+        return cached
 
     def region_links(self, content_type: ContentType) -> list[dict[str, Any]]:
         vocabulary = self._region_vocabulary(content_type)
@@ -632,7 +647,9 @@ class SiteRenderer:
             for other in (*local, *anywhere):
                 if topics & set(term_values(other, "topics")):
                     found.append({"text": other.title, "path": other.url_path})
-        return found[:5]
+                    if len(found) == 5:
+                        return found
+        return found
 
     # -- entries -----------------------------------------------------------------------------
 
@@ -787,7 +804,14 @@ class SiteRenderer:
         return related
 
     def fact_box(self, entry: Entry) -> dict[str, Any]:
-        """Plain data for the Steckbrief; labels come from the field table."""
+        """Plain data for the Steckbrief; labels come from the field table. Made once per
+        entry: the entry page and the search document both read it."""
+        cached = self._fact_boxes.get(entry.id)
+        if cached is None:
+            cached = self._fact_boxes[entry.id] = self._make_fact_box(entry)
+        return cached
+
+    def _make_fact_box(self, entry: Entry) -> dict[str, Any]:
         rows: list[dict[str, Any]] = []
 
         def row(field_name: str, values: list[dict[str, str]], label: str | None = None) -> None:

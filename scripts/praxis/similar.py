@@ -8,6 +8,7 @@ a fixed number of postings, so the cost per entry stays bounded at any corpus si
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -19,44 +20,47 @@ SIMILAR_MAX = 5
 # The taxonomies that say what an entry is about. Where (Land, kind of municipality) and how it
 # was funded or evaluated do not make two entries similar.
 SUBJECT_FIELDS = ("topics", "modules", "target_groups", "actors")
-SCAN_LIMIT = 1000  # postings read per entry at most (rarest terms first)
+SCAN_LIMIT = 600  # postings read per entry at most (rarest terms first)
 
 
 class Similarity:
-    def __init__(self, index: TaxonomyIndex, published: Sequence[Entry]) -> None:
-        self.index = index
-        self.total = max(1, len(published))
-        self.taxonomies = {t.field: t for t in index.taxonomies if t.field in SUBJECT_FIELDS}
+    """Shared terms weighted by rarity. Weights are whole numbers (micro-units of log(N/df)), so
+    sums are exact and the order does not depend on the order of addition."""
 
-    def _terms(self, entry: Entry) -> list[tuple[float, str, str]]:
-        """(weight, field, term) of an entry's terms, rarest first."""
+    def __init__(self, index: TaxonomyIndex, published: Sequence[Entry]) -> None:
+        self.total = max(1, len(published))
+        self.by_id = {e.id: e for e in published}
+        self.taxonomies = [t for t in index.taxonomies if t.field in SUBJECT_FIELDS]
+        # (field, term) -> (weight, ids carrying it); terms carried by one entry say nothing.
+        self.postings: dict[tuple[str, str], tuple[int, list[str]]] = {}
+        for taxonomy in self.taxonomies:
+            for term in taxonomy.vocabulary.terms:
+                ids = [e.id for e in index.entries(taxonomy, term)]
+                if len(ids) > 1:
+                    weight = round(1_000_000 * math.log(self.total / len(ids)))
+                    self.postings[(taxonomy.field, term.id)] = (weight, ids)
+
+    def _terms(self, entry: Entry) -> list[tuple[int, list[str]]]:
+        """(weight, ids) of an entry's terms, rarest first."""
         found = []
-        for field, taxonomy in self.taxonomies.items():
-            for term_id in term_values(entry, field):
-                term = taxonomy.vocabulary.get(term_id)
-                if term is None:
-                    continue
-                count = self.index.count(taxonomy, term)
-                if count > 1:
-                    found.append((math.log(self.total / count), field, term_id))
-        return sorted(found, key=lambda t: (-t[0], t[1], t[2]))
+        for taxonomy in self.taxonomies:
+            for term_id in term_values(entry, taxonomy.field):
+                posting = self.postings.get((taxonomy.field, term_id))
+                if posting is not None:
+                    found.append((posting[0], term_id, posting[1]))
+        found.sort(key=lambda t: (-t[0], t[1]))
+        return [(weight, ids) for weight, _, ids in found]
 
     def similar(self, entry: Entry, exclude: set[str], limit: int = SIMILAR_MAX) -> list[Entry]:
-        scores: dict[str, float] = defaultdict(float)
-        by_id: dict[str, Entry] = {}
+        scores: dict[str, int] = defaultdict(int)
         scanned = 0
-        for weight, field, term_id in self._terms(entry):
-            taxonomy = self.taxonomies[field]
-            term = taxonomy.vocabulary.get(term_id)
-            assert term is not None
-            postings = self.index.entries(taxonomy, term)
-            for other in postings:
-                if other.id == entry.id or other.id in exclude or other.draft:
-                    continue
-                scores[other.id] += weight
-                by_id[other.id] = other
-            scanned += len(postings)
+        for weight, ids in self._terms(entry):
+            for other in ids:
+                scores[other] += weight
+            scanned += len(ids)
             if scanned >= SCAN_LIMIT:
                 break
-        ranked = sorted(scores, key=lambda i: (-round(scores[i], 9), i))
-        return [by_id[i] for i in ranked[:limit]]
+        for unwanted in (entry.id, *exclude):
+            scores.pop(unwanted, None)
+        best = heapq.nsmallest(limit, [(-score, other) for other, score in scores.items()])
+        return [self.by_id[other] for _, other in best if other in self.by_id]
