@@ -66,4 +66,4 @@ def test_term_pages_announce_their_feed_and_every_page_the_portal_feed() -> None
     assert 'href="feed.xml"' in module  # relative to the page, next to it
     assert (site / "module" / "modul-1" / "feed.xml").is_file()
     start = (site / "index.html").read_text("utf-8")
-    assert '<link rel="alternate" type="application/atom+xml"' in start
+    assert '<link rel="alternate feed" type="application/atom+xml"' in start

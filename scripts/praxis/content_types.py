@@ -124,6 +124,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="veranstaltung",
+        search_weight=0.6,
         schema_org="Event",
         folder="content/veranstaltungen",
         url_path="veranstaltungen",
@@ -161,6 +162,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="beratungsstelle",
+        search_weight=0.6,
         schema_org="Organization",
         folder="content/beratungsstellen",
         url_path="hilfe",
@@ -202,6 +204,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="kommune",
+        search_weight=0.5,
         schema_org="GovernmentOrganization",
         folder="content/kommunen",
         url_path="kommunen",
@@ -236,6 +239,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="netzwerk",
+        search_weight=0.6,
         schema_org="Organization",
         folder="content/netzwerke",
         url_path="netzwerke",

@@ -79,6 +79,10 @@ class ContentType:
     # How lists order the type: "title" (alphabetical) or "start" (by `start`, soonest first).
     order: str = "title"
     template: str = "entry.html"
+    # How much the type's words count in search (1 = practices and the like). Events, networks,
+    # advice centres and municipality profiles help finding, but a reader looking for what
+    # municipalities did should meet the practices first when both match.
+    search_weight: float = 1.0
     # The schema.org type of the type's entry pages (JSON-LD).
     schema_org: str = "CreativeWork"
     # Profiles of municipalities: the type's list page is the directory of every municipality

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .content_types import CONTENT_TYPES
+from .content_types import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
 from .export import FACETS
 from .model import Entry
 from .taxonomy import Taxonomy, term_values, title_key
@@ -304,7 +304,8 @@ def document_html(doc: SearchDocument, parts: Sequence[str], body: str | None = 
     for name, value in doc.meta.items():
         head.append(f'<meta data-pagefind-meta="{name}[content]" content="{_attr(value)}">')
     page = doc.kind == PAGE_KIND
-    scale = WEIGHTS["page"] if page else 1.0
+    kind = CONTENT_TYPE_BY_KEY.get(doc.kind)
+    scale = WEIGHTS["page"] if page else (kind.search_weight if kind else 1.0)
 
     def block(tag: str, text: str, weight: float) -> str:
         return f'<{tag} data-pagefind-weight="{weight * scale:g}">{html.escape(text)}</{tag}>'
