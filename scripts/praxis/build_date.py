@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 VARIABLE = "PRAXIS_BUILD_DATE"
+# German time: the zone of every date and time the portal shows or exports.
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 class BuildDateError(ValueError):
@@ -32,5 +34,5 @@ def build_date(configured: str = "", environ: Mapping[str, str] | None = None) -
             ) from None
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), ZoneInfo("Europe/Berlin")).date()
-    return dt.datetime.now(ZoneInfo("Europe/Berlin")).date()
+        return dt.datetime.fromtimestamp(int(epoch), BERLIN).date()
+    return dt.datetime.now(BERLIN).date()

@@ -10,15 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
 
+from .build_date import BERLIN
 from .model import Entry
 from .rules.review import last_checked
 from .taxonomy import Taxonomy, TaxonomyIndex
 
-BERLIN = ZoneInfo("Europe/Berlin")
 PORTAL_FEED = "feed.xml"
 FEED_NAME = "feed.xml"
 FEED_LENGTH = 50

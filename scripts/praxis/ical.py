@@ -10,20 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from .build_date import BERLIN
 from .model import Entry
+from .rules.events import MOMENT, day_of
 
-BERLIN = ZoneInfo("Europe/Berlin")
 PRODUCT = "-//Plattform gegen Rassismus und Hass//Veranstaltungen//DE"
 CALENDAR_URI = "veranstaltungen.ics"
-
-
-# A day or a moment. Both named: a datetime is a date, but a stand-in `date` class (as in the
-# date tests' time travel) is not a base of `datetime`.
-MOMENT = (dt.date, dt.datetime)
 
 
 def has_date(entry: Entry) -> bool:
@@ -32,8 +27,7 @@ def has_date(entry: Entry) -> bool:
 
 def last_day(entry: Entry) -> dt.date:
     """The day an event ends (its start day when it has no end)."""
-    value = entry.fields.get("end") or entry.fields["start"]
-    return value.date() if isinstance(value, dt.datetime) else value
+    return day_of(entry.fields.get("end") or entry.fields["start"])
 
 
 def is_upcoming(entry: Entry, today: dt.date) -> bool:
@@ -119,16 +113,11 @@ def upcoming_ics(
 
 def _add_timezone(calendar: Calendar, entries: Sequence[Entry]) -> None:
     """The Europe/Berlin VTIMEZONE, with the transitions of the years the events span only."""
-    days = [last_day(e) for e in entries] + [_first_day(e) for e in entries]
+    days = [last_day(e) for e in entries] + [day_of(e.fields["start"]) for e in entries]
     if days:
         first = dt.date(min(days).year - 1, 1, 1)
         last = dt.date(max(days).year + 2, 1, 1)
         calendar.add_missing_timezones(first_date=first, last_date=last)
-
-
-def _first_day(entry: Entry) -> dt.date:
-    start = entry.fields["start"]
-    return start.date() if isinstance(start, dt.datetime) else start
 
 
 def build_stamp(today: dt.date) -> dt.datetime:

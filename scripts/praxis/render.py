@@ -104,6 +104,11 @@ def event_where(entry: Entry) -> list[str]:
     return where
 
 
+def emergency_numbers(content_type: ContentType) -> list[dict[str, str]]:
+    """The numbers to call in acute danger, as the templates show them."""
+    return [{"number": number, "label": who} for number, who in content_type.emergency]
+
+
 def german_list(words: Sequence[str], conjunction: str) -> str:
     """`a, b und c`: a list as German prose."""
     if len(words) <= 1:
@@ -443,7 +448,7 @@ class SiteRenderer:
             if content_type.order == "start" and mine:
                 data["calendar"] = {"path": CALENDAR_URI, "upcoming": len(upcoming)}
             if content_type.emergency:
-                data["emergency"] = [{"number": n, "label": t} for n, t in content_type.emergency]
+                data["emergency"] = emergency_numbers(content_type)
             if content_type.regions and number == 1:
                 data["regions"] = self.region_links(content_type)
             if content_type.directory and number == 1:
@@ -542,7 +547,7 @@ class SiteRenderer:
                     f"{content_type.plural}, die Menschen in {term.label} beraten: zuerst die "
                     "Stellen im Land, dann die bundesweiten. Geordnet nach der Art der Hilfe."
                 ),
-                "emergency": [{"number": n, "label": t} for n, t in content_type.emergency],
+                "emergency": emergency_numbers(content_type),
                 "overview": {"path": f"{content_type.url_path}/", "title": content_type.plural},
                 "total": plural(len(local), "Stelle im Land", "Stellen im Land")
                 + " · "
@@ -897,7 +902,7 @@ class SiteRenderer:
             "draft": entry.draft,
             "rows": rows,
             "dates": dates,
-            "emergency": [{"number": n, "label": t} for n, t in entry.type.emergency],
+            "emergency": emergency_numbers(entry.type),
         }
 
 

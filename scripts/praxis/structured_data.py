@@ -11,13 +11,12 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from .build_date import BERLIN
 from .model import Entry, Vocabulary
 from .rules.review import last_checked
 from .taxonomy import term_values
 
-BERLIN = ZoneInfo("Europe/Berlin")
 _SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
