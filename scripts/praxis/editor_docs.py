@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from itertools import groupby
 
 from .content_types import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
+from .editor_config import EditorSettings, editor_files
 from .json_schema import SITE_FOLDER, schema_file_name, schema_texts
 from .model import Vocabulary
 from .rules.catalogue import RULES, RuleInfo, group_label
@@ -262,15 +263,25 @@ def _example_id(content_type: str) -> str:
     return CONTENT_TYPE_BY_KEY[content_type].example_id
 
 
-def site_files(vocabularies: Mapping[str, Vocabulary]) -> dict[str, str]:
-    """Site path -> content of every file this module adds to the site."""
-    files = {
+def site_files(
+    vocabularies: Mapping[str, Vocabulary],
+    editor: EditorSettings | None = None,
+    site_url: str = "",
+) -> dict[str, str | bytes]:
+    """Site path -> content of every file this module adds to the site.
+
+    With `editor` settings (`EditorSettings.from_extra(config.extra.get("editor"))`) also the
+    form-based editor at `/redaktion/`; raises EditorBundleMissing when its bundle is not
+    installed (`make editor`)."""
+    files: dict[str, str | bytes] = {
         FIELDS_PAGE: fields_page(vocabularies),
         ERRORS_PAGE: errors_page(),
         TEMPLATES_PAGE: templates_page(vocabularies),
     }
     for name, text in schema_texts(vocabularies).items():
         files[f"{SITE_FOLDER}/{name}"] = text
+    if editor is not None:
+        files.update(editor_files(vocabularies, editor, site_url))
     return files
 
 
