@@ -4,10 +4,17 @@ the bundle, the word lists and the finder's table, or is stopped when the build 
 from __future__ import annotations
 
 import json
+import multiprocessing
 from pathlib import Path
 
 from praxis.search_documents import SearchDocument, search_corpus
-from praxis.search_index import TABLE, build_search_index, page_ids, start_search_index
+from praxis.search_index import (
+    TABLE,
+    BackgroundIndex,
+    build_search_index,
+    page_ids,
+    start_search_index,
+)
 
 
 def corpus():
@@ -17,7 +24,7 @@ def corpus():
             title=f"Schutzkonzept {n}",
             kind="praxisbeispiel",
             summary="Wie eine Kommune ein Schutzkonzept aufbaut.",
-            body_html="<p>Beratung, Polizei und Verwaltung an einem Tisch.</p>",
+            body="Beratung, Polizei und Verwaltung an einem Tisch.",
             filters={"art": ("praxisbeispiel",)},
             sort={"datum": f"2024-0{n}-01", "titel": f"schutzkonzept {n}"},
             meta={"title": f"Schutzkonzept {n}", "art": "Praxisbeispiel"},
@@ -49,3 +56,40 @@ def test_a_failing_build_stops_the_indexer_and_leaves_no_temporary_files(tmp_pat
     assert pending.process.returncode is not None
     assert not folder.exists()
     assert not (tmp_path / TABLE).exists()
+
+
+def documents() -> list[SearchDocument]:
+    return [
+        SearchDocument(
+            url=f"praxisbeispiele/eintrag-{n}/",
+            title=f"Schutzkonzept {n}",
+            kind="praxisbeispiel",
+            body="Beratung, Polizei und Verwaltung an einem Tisch.",
+        )
+        for n in (1, 2)
+    ]
+
+
+def test_documents_made_by_a_worker_give_the_same_index(tmp_path: Path) -> None:
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        search = BackgroundIndex(documents(), (), tmp_path, pool)
+        search.poll(wait=True)  # Pagefind runs from this process, so a failed build can stop it
+        assert search.pending is not None
+        run = search.finish()
+    assert search.count == 2
+    assert set(page_ids(tmp_path / "pagefind")) == {
+        "/praxisbeispiele/eintrag-1/",
+        "/praxisbeispiele/eintrag-2/",
+    }
+    assert (tmp_path / TABLE).is_file() and "Pagefind" in run.text()
+
+
+def test_a_build_failing_before_the_indexer_started_leaves_no_temporary_files(
+    tmp_path: Path,
+) -> None:
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        search = BackgroundIndex(documents(), (), tmp_path, pool)
+        folder = Path(search.folder.name)
+    search.cancel()  # after the workers stopped: none writes into the folder any more
+    assert not folder.exists()
+    assert not (tmp_path / "pagefind").exists()

@@ -16,7 +16,9 @@ from praxis.search_documents import (
     body_words,
     document_html,
     entry_table,
+    html_text,
     index_words,
+    markdown_text,
 )
 from site_build import built_site, search_documents, search_table
 
@@ -70,8 +72,21 @@ def test_the_engine_gets_each_body_word_once_without_common_words_or_anchors() -
         "<p>Die Schule und die Schule-Sozialarbeit: 130 Schulen, die Schule.</p>"
     )
     assert index_words(body_words("Die Schule, die SCHULE.")) == "Schule"
-    doc = SearchDocument(url="x/", title="Titel", kind="praxisbeispiel", body_html=body)
+    doc = SearchDocument(url="x/", title="Titel", kind="praxisbeispiel", body=html_text(body))
     html = document_html(doc, ())
     assert "id=" not in html and "data-pagefind-filter" not in html
     assert "data-pagefind-sort" not in html
     assert ">Ablauf Schule Schule-Sozialarbeit 130 Schulen<" in html
+
+
+def test_a_body_is_indexed_by_the_words_a_reader_sees_not_its_link_targets() -> None:
+    body = (
+        "## Ablauf {#ablauf}\n\n"
+        'Die [Beratungsstelle](https://beispiel.example/pfad_(x) "Titel") hilft &amp; '
+        "berät; siehe [Leitfaden][1] und Fußnote.[^1]\n\n"
+        "[1]: https://verweis.example/leitfaden\n\n"
+        "[^1]: Ein Hinweis auf Hospitation.\n"
+    )
+    seen = set(body_words(markdown_text(body)))
+    assert {"ablauf", "beratungsstelle", "hilft", "leitfaden", "hospitation"} <= seen
+    assert not {"beispiel", "example", "pfad_", "verweis", "titel", "amp"} & seen

@@ -319,6 +319,11 @@ class ParallelBodies:
             self._ready.update(chunk)
         return self._ready.pop(entry_id)
 
+    @property
+    def pool(self) -> multiprocessing.pool.Pool:
+        """The worker processes, for other work of the build once the bodies are queued."""
+        return self._pool
+
     def close(self) -> None:
         self._pool.terminate()
         self._pool.join()

@@ -19,10 +19,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .search_documents import SearchCorpus
+from .search_documents import SearchCorpus, SearchDocument, search_corpus
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
+
+    from .taxonomy import Taxonomy
 
 BUNDLE = "pagefind"
 WORD_LIST = "suche/woerter.json"
@@ -79,16 +86,41 @@ def build_search_index(corpus: SearchCorpus, site_dir: Path) -> IndexerRun:
 def start_search_index(corpus: SearchCorpus, site_dir: Path) -> PendingIndex:
     """Write the documents and start Pagefind on them; `finish()` waits for it and writes the
     rest. The build checks its pages meanwhile."""
-    bundle = site_dir / BUNDLE
-    if bundle.exists():  # a dirty preview build writes into the last site
-        shutil.rmtree(bundle)
     folder = tempfile.TemporaryDirectory(prefix="praxis-suche-")
     try:
-        documents = Path(folder.name) / "dokumente"
-        write_documents(corpus, documents)
+        write_documents(corpus, Path(folder.name) / DOCUMENTS)
+    except BaseException:
+        folder.cleanup()
+        raise
+    return launch(corpus, len(corpus.documents), site_dir, folder)
+
+
+DOCUMENTS = "dokumente"
+# Pagefind runs beside the process that writes the pages, the build's critical path: at a
+# lower priority it takes the cycles that process leaves.
+INDEXER_NICENESS = 10
+_NICE_START = (
+    "import os, runpy, sys\n"
+    "if hasattr(os, 'nice'):\n"
+    "    try: os.nice(int(sys.argv.pop(1)))\n"
+    "    except OSError: pass\n"
+    "else: sys.argv.pop(1)\n"
+    "sys.argv[0] = 'pagefind'\n"
+    "runpy.run_module('pagefind', run_name='__main__')\n"
+)
+
+
+def launch(
+    corpus: SearchCorpus, count: int, site_dir: Path, folder: tempfile.TemporaryDirectory[str]
+) -> PendingIndex:
+    """Start Pagefind on the documents written to `folder`; the index owns the folder."""
+    bundle = site_dir / BUNDLE
+    try:
+        if bundle.exists():  # a dirty preview build writes into the last site
+            shutil.rmtree(bundle)
         command = [
-            sys.executable, "-m", "pagefind",
-            "--site", str(documents),
+            sys.executable, "-c", _NICE_START, str(INDEXER_NICENESS),
+            "--site", str(Path(folder.name) / DOCUMENTS),
             "--output-path", str(bundle),
             "--force-language", "de",
             "--silent",
@@ -105,7 +137,86 @@ def start_search_index(corpus: SearchCorpus, site_dir: Path) -> PendingIndex:
     except BaseException:
         folder.cleanup()
         raise
-    return PendingIndex(corpus, site_dir, process, log, folder)
+    return PendingIndex(corpus, site_dir, process, log, folder, count)
+
+
+def write_corpus(
+    documents: Sequence[SearchDocument], taxonomies: Sequence[Taxonomy], folder: Path
+) -> tuple[SearchCorpus, int]:
+    """Make the corpus, write its documents into `folder`, and return it without them (with
+    their number): what a worker process sends back stays small."""
+    corpus = search_corpus(documents, taxonomies)
+    write_documents(corpus, folder)
+    return replace(corpus, documents={}), len(corpus.documents)
+
+
+class BackgroundIndex:
+    """The search index, built while the pages are written.
+
+    The documents are made in a worker process of `pool` when there is one (at 5,000 entries
+    a few seconds the page-writing process would otherwise spend), and Pagefind is started from
+    this process once they are written, so that a failing build can stop it. Call `poll()`
+    between pages; `finish()` waits for the bundle and writes the word lists and the table.
+    """
+
+    def __init__(
+        self,
+        documents: Sequence[SearchDocument],
+        taxonomies: Sequence[Taxonomy],
+        site_dir: Path,
+        pool: Pool | None = None,
+    ) -> None:
+        self.site_dir = site_dir
+        self.folder = tempfile.TemporaryDirectory(prefix="praxis-suche-")
+        self.pending: PendingIndex | None = None
+        self._made: AsyncResult[tuple[SearchCorpus, int]] | None = None
+        target = Path(self.folder.name) / DOCUMENTS
+        if pool is None:
+            try:
+                self._launch(write_corpus(documents, taxonomies, target))
+            except BaseException:
+                self.folder.cleanup()
+                raise
+        else:
+            self._made = pool.apply_async(write_corpus, (documents, taxonomies, target))
+
+    @property
+    def count(self) -> int:
+        return self.pending.count if self.pending is not None else 0
+
+    def _launch(self, made: tuple[SearchCorpus, int]) -> None:
+        corpus, count = made
+        self.pending = launch(corpus, count, self.site_dir, self.folder)
+
+    def poll(self, wait: bool = False) -> None:
+        """Start Pagefind if the documents are ready (with `wait`: once they are)."""
+        if self.pending is not None or self._made is None:
+            return
+        if not wait and not self._made.ready():
+            return
+        try:
+            made = self._made.get()
+        except SearchIndexError:
+            self.folder.cleanup()
+            raise
+        except Exception as error:  # an error inside the worker, e.g. a full disk
+            self.folder.cleanup()
+            message = f"Die Suchdokumente konnten nicht geschrieben werden: {error}"
+            raise SearchIndexError(message) from error
+        self._launch(made)
+
+    def finish(self) -> IndexerRun:
+        self.poll(wait=True)
+        assert self.pending is not None
+        return self.pending.finish()
+
+    def cancel(self) -> None:
+        """Stop Pagefind, or drop the documents if it has not started. Stop the pool first:
+        a worker still writing documents would make the folder again."""
+        if self.pending is not None:
+            self.pending.cancel()
+        else:
+            self.folder.cleanup()
 
 
 class PendingIndex:
@@ -118,8 +229,10 @@ class PendingIndex:
         process: subprocess.Popen[bytes],
         log: Path,
         folder: tempfile.TemporaryDirectory[str],
+        count: int = 0,
     ) -> None:
         self.corpus = corpus
+        self.count = count
         self.site_dir = site_dir
         self.process = process
         self.log = log

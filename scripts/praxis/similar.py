@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
 from collections.abc import Sequence
 
 from .model import Entry
@@ -52,15 +51,24 @@ class Similarity:
         return [(weight, ids) for weight, _, ids in found]
 
     def similar(self, entry: Entry, exclude: set[str], limit: int = SIMILAR_MAX) -> list[Entry]:
-        scores: dict[str, int] = defaultdict(int)
-        scanned = 0
-        for weight, ids in self._terms(entry):
-            for other in ids:
-                scores[other] += weight
-            scanned += len(ids)
+        terms = self._terms(entry)
+        if not terms:
+            return []
+        # The rarest term usually fills most of the scan: its postings go in at C speed.
+        weight, ids = terms[0]
+        scores: dict[str, int] = dict.fromkeys(ids, weight)
+        scanned = len(ids)
+        for weight, ids in terms[1:]:
             if scanned >= SCAN_LIMIT:
                 break
+            for other in ids:
+                scores[other] = scores.get(other, 0) + weight
+            scanned += len(ids)
         for unwanted in (entry.id, *exclude):
             scores.pop(unwanted, None)
-        best = heapq.nsmallest(limit, [(-score, other) for other, score in scores.items()])
-        return [self.by_id[other] for _, other in best if other in self.by_id]
+        if not scores:
+            return []
+        # Only scores reaching the limit-th highest can be among the best; ties by id.
+        cut = heapq.nlargest(limit, scores.values())[-1]
+        best = sorted((-score, other) for other, score in scores.items() if score >= cut)
+        return [self.by_id[other] for _, other in best[:limit] if other in self.by_id]

@@ -55,17 +55,20 @@ from ..problems import format_text
 from ..progress import Progress
 from ..render import DEFAULT_PAGE_SIZE, PageSpec, SiteRenderer
 from ..rules.review import DEFAULT_REVIEW_MONTHS
-from ..search_documents import PageText, entry_document, page_document, search_corpus
-from ..search_index import PendingIndex, SearchIndexError, start_search_index
+from ..search_documents import PageText, entry_document, page_document
+from ..search_index import BackgroundIndex, SearchIndexError
 from ..state_map import load_geometry
 from ..structured_data import json_ld, safe_json
 from ..taxonomy import TaxonomyIndex, build_index
 from .incremental import PageMemo
 from .preview import LIVERELOAD_JS, LIVERELOAD_URI, use_external_livereload
+from .shared_fragments import FUNCTION, NAV_KEY, SharedFragments
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.praxis")
@@ -85,6 +88,23 @@ TEMPLATES = {
     "statistics": "statistik.html",
     "overview": "listing.html",
 }
+
+
+class _RenderedByCore:
+    """Stands in for `Page.render` on entry pages, whose body the core renders (see
+    `on_page_context`): MkDocs would build a Markdown converter with every extension for an
+    empty text, once per entry (at 5,000 entries about 3 s)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def __call__(self, config: MkDocsConfig, files: Files) -> None:
+        page = self.page
+        page.content = ""
+        page.toc = get_toc([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        page.links_to_anchors = {}
 
 
 class PraxisConfig(base.Config):
@@ -118,10 +138,11 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.serving = False
         self.renderer: SiteRenderer | None = None
         self.today = dt.date.today()
-        # Filled while pages are rendered, read when the search index is built.
-        self.search_bodies: dict[str, str] = {}
+        # Hand-written pages, collected as MkDocs reads them; the index starts once all are read.
         self.search_pages: list[PageText] = []
+        self.search: BackgroundIndex | None = None
         self.search_started = 0.0
+        self.shared = SharedFragments()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps the plugin (and its memo) alive across serve rebuilds.
@@ -185,8 +206,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             load_geometry(root),
         )
         self.renderer = renderer
-        self.search_bodies = {}
         self.search_pages = []
+        self.search = None
         self.pages = {page.src_uri: page for page in renderer.pages()}
         published = [(e.id, e.body) for e in corpus.entries if not e.draft]
         if (
@@ -255,6 +276,26 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.progress = Progress(len(files.documentation_pages()), log.info)
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.shared.begin(page.url for page in nav.pages)
+        return nav
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        src = page.file.src_uri
+        if src not in self.pages and not src.startswith(SEARCH_EXCLUDED_FOLDERS):
+            # Lists, term and overview pages repeat entries' summaries: search leads to the
+            # entries themselves. Hand-written public pages are searchable, ranked after them.
+            title = str(page.meta.get("title") or page.title or "")
+            self.search_pages.append(PageText(page.url, title, html))
+        return html
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals[FUNCTION] = self.shared
+        # Every page is read now, none written: the index is built while they are.
+        if self.corpus is not None and self.index is not None:
+            self.search = self._start_search(Path(config.site_dir))
+        return env
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.progress is not None:
             self.progress.step()
@@ -278,18 +319,17 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             page.meta["hide"] = ["navigation", "toc"]
         if spec.entry is not None:
             page.meta["description"] = escape(spec.entry.summary)
+            page.render = _RenderedByCore(page)  # type: ignore[method-assign]
             return ""  # rendered by the core; see on_page_context
         return markdown
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
+        context[NAV_KEY] = self.shared.key(page.url)
+        if self.search is not None:
+            self.search.poll()
         spec = self.pages.get(page.file.src_uri)
-        if spec is None and not page.file.src_uri.startswith(SEARCH_EXCLUDED_FOLDERS):
-            # Lists, term and overview pages repeat entries' summaries: search leads to the
-            # entries themselves. Hand-written public pages are searchable, ranked after them.
-            title = str(page.meta.get("title") or page.title or "")
-            self.search_pages.append(PageText(page.url, title, page.content or ""))
         if spec is None and page.file.src_uri == HOME_URI and self.renderer is not None:
             context["praxis"] = {"kind": "home", **self.renderer.home()}
         if spec is not None:
@@ -298,7 +338,6 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 # MkDocs reads every page before it writes the first one.
                 body = self._body(spec.entry)
                 page.content = body.html  # sanitised by the renderer
-                self.search_bodies[spec.entry.id] = body.html
                 page.toc = get_toc(body.toc_tokens)
                 # MkDocs checks the links to anchors once every page is written.
                 page.present_anchor_ids = set(body.anchors)
@@ -332,14 +371,36 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if self.bodies is not None:
             self.bodies.close()
             self.bodies = None
+        if self.search is not None:  # a failed build; its documents may be made by a worker
+            self.search.cancel()
+            self.search = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_workers()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._stop_workers()
-        if self.memo is not None:
-            self.memo.commit()
+        search, self.search = self.search, None
+        try:
+            if search is not None:  # Pagefind must be running before the workers stop
+                search.poll(wait=True)
+            self._stop_workers()
+            if self.memo is not None:
+                self.memo.commit()
+            self._operator_details()
+            # Pagefind indexes while the pages are checked; its bundle is not part of the checks.
+            self._check_output(config)
+        except BaseException as error:
+            self._stop_workers()
+            if search is not None:
+                search.cancel()
+            if isinstance(error, SearchIndexError):
+                raise PluginError(str(error)) from error
+            raise
+        if search is not None:
+            self._finish_search(search)
+
+    def _operator_details(self) -> None:
+        """A build for publishing stops on missing operator details; a preview says so."""
         if self.missing_operator and self._publishing():
             missing = "\n".join(f"  - {name}" for name in sorted(self.missing_operator))
             raise PluginError(
@@ -351,18 +412,6 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 f"praxis: {len(self.missing_operator)} Betreiberangaben fehlen noch "
                 "(extra.operator in mkdocs.yml); die Seiten zeigen „Angabe fehlt“."
             )
-        # Pagefind indexes while the pages are checked; its bundle is not part of the checks.
-        search = None
-        if self.corpus is not None and self.index is not None:
-            search = self._start_search(Path(config.site_dir))
-        try:
-            self._check_output(config)
-        except BaseException:
-            if search is not None:
-                search.cancel()
-            raise
-        if search is not None:
-            self._finish_search(search)
 
     def _check_output(self, config: MkDocsConfig) -> None:
         # The last line of defence, always on (`audit: false` does not switch it off): no page
@@ -386,32 +435,30 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise PluginError("Die gebaute Seite ist unvollständig:\n" + format_text(problems))
         log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")
 
-    def _start_search(self, site_dir: Path) -> PendingIndex:
+    def _start_search(self, site_dir: Path) -> BackgroundIndex:
         assert self.corpus is not None and self.index is not None and self.renderer is not None
         self.search_started = time.perf_counter()
-        documents = []
-        for entry in self.corpus.published:
-            body = self.search_bodies.get(entry.id)
-            if body is None:  # a page the dirty preview did not render again
-                body = render_body(entry.body).html
-            facts = self.renderer.fact_texts(entry)
-            documents.append(entry_document(entry, self.index.taxonomies, body, facts))
+        taxonomies = self.index.taxonomies
+        documents = [
+            entry_document(entry, taxonomies, self.renderer.fact_texts(entry))
+            for entry in self.corpus.published
+        ]
         documents.extend(page_document(p) for p in self.search_pages)
+        pool = self.bodies.pool if self.bodies is not None else None
         try:
-            return start_search_index(search_corpus(documents, self.index.taxonomies), site_dir)
+            return BackgroundIndex(documents, taxonomies, site_dir, pool)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
 
-    def _finish_search(self, search: PendingIndex) -> None:
+    def _finish_search(self, search: BackgroundIndex) -> None:
         try:
             run = search.finish()
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
         seconds = f"{time.perf_counter() - self.search_started:.1f}".replace(".", ",")
-        count = len(search.corpus.documents)
         log.info(
-            f"praxis: Suchindex gebaut ({count} Dokumente in {seconds} s, zugleich mit der "
-            f"Prüfung der Seiten; {run.text()})"
+            f"praxis: Suchindex gebaut ({search.count} Dokumente in {seconds} s, zugleich mit "
+            f"dem Schreiben und Prüfen der Seiten; {run.text()})"
         )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
