@@ -80,6 +80,54 @@
     }
   });
 
+  // Accessibility repairs Decap CMS 3.16.3 needs (axe-core 4.12, see docs/betrieb/redaktion.md):
+  // a name for the preview frame, the text editor and the Rich-Text/Markdown switch, the
+  // switch's state, and no button inside the heading menu's button.
+  function repair(root) {
+    root.querySelectorAll("iframe#preview-pane:not([title])").forEach(function (frame) {
+      frame.setAttribute("title", "Vorschau des Eintrags");
+    });
+    root.querySelectorAll('[aria-label="markdown field"], [data-praxis-markdown]').forEach(function (field) {
+      var label = field.querySelector("label");
+      var name = label ? label.textContent : "Text";
+      field.setAttribute("data-praxis-markdown", "");
+      field.setAttribute("aria-label", name);
+      field.querySelectorAll("[data-slate-editor]").forEach(function (editor) {
+        editor.setAttribute("aria-label", name);
+      });
+    });
+    root.querySelectorAll('button[role="switch"][class*="ToolbarToggle"]').forEach(function (toggle) {
+      toggle.setAttribute("aria-label", "Markdown statt Rich Text");
+      // Decap composes the handle's class twice when the switch is on.
+      var on = !!toggle.querySelector('[class*="ToggleHandle-ToggleHandle"]');
+      toggle.setAttribute("aria-checked", on ? "true" : "false");
+    });
+    root.querySelectorAll('[role="menu"] > ul:not([role])').forEach(function (list) {
+      list.setAttribute("role", "none"); // the menu's items are its children, not a list's
+    });
+    root.querySelectorAll('span[role="button"][aria-haspopup] button').forEach(function (inner) {
+      var menu = inner.closest('span[role="button"]');
+      if (!menu.hasAttribute("aria-label")) {
+        menu.setAttribute("aria-label", inner.getAttribute("title") || "Menü");
+      }
+      // Not focusable at all; clicks reach the menu button around it (see redaktion.css).
+      inner.disabled = true;
+      inner.setAttribute("aria-hidden", "true");
+      inner.removeAttribute("title");
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (!pending) {
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        repair(document);
+      });
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true,
+    attributeFilter: ["class"] });
+
   (script.dataset.collections || "").split(" ").filter(Boolean).forEach(function (name) {
     CMS.registerPreviewTemplate(name, Preview);
   });
