@@ -54,6 +54,28 @@ def test_a_land_page_groups_centres_by_kind_of_help_with_jump_links(pages) -> No
     assert data["emergency"][0] == {"number": "110", "label": "Polizei"}
 
 
+def test_a_long_land_page_is_split_and_its_jump_links_lead_to_the_page_of_each_kind() -> None:
+    corpus = load_corpus(REPO, today=dt.date(2026, 11, 30))
+    index = build_index(corpus.published, corpus.vocabularies)
+    # Page size 4: a Land page holds one place; Sachsen has two (its own and a nationwide one).
+    renderer = SiteRenderer(corpus.entries, corpus.vocabularies, index, 4)
+    saxony = [
+        p for p in renderer.pages() if p.src_uri.split(".")[0].split("/seite")[0] == "hilfe/sachsen"
+    ]
+    assert [p.src_uri for p in saxony] == ["hilfe/sachsen.md", "hilfe/sachsen/seite-2.md"]
+    assert [p.listed for p in saxony] == [
+        ("opferberatung-nordland",),
+        ("hass-im-netz-hilfe-bundesweit",),
+    ]
+    first, second = (p.data for p in saxony)
+    jump = {j["key"]: j["path"] for j in first["jump"]}
+    assert jump["opferberatung"] is None  # on this page
+    assert jump["hass-im-netz"] == "hilfe/sachsen/seite-2/"
+    assert second["pager"]["previous"] == "hilfe/sachsen/"
+    # A kind both places offer counts both, on every page.
+    assert {g["key"]: g["count"] for g in second["groups"]}["psychosoziale-beratung"] == 2
+
+
 def test_a_land_without_its_own_centre_still_names_the_nationwide_ones(pages) -> None:
     assert pages["hilfe/bremen.md"].listed == ("hass-im-netz-hilfe-bundesweit",)
 

@@ -57,13 +57,42 @@ def test_a_profile_is_the_page_of_its_municipality(pages) -> None:
     assert name["path"] == "kommunen/landkreis-talheim/"
 
 
-def test_the_directory_lists_every_municipality_by_land(pages) -> None:
-    lands = pages["kommunen/index.md"].data["municipalities"]
-    names = [m["label"] for land in lands for m in land["items"]]
+def test_the_directory_lists_every_municipality_on_the_page_of_its_land(pages) -> None:
+    states = pages["kommunen/index.md"].data["states"]
+    sachsen = next(s for s in states if s["label"] == "Sachsen")
+    assert sachsen["path"] == "kommunen/bundesland/sachsen/"
+    directory = [p for p in pages.values() if p.kind == "directory"]
+    assert len(directory) == len(states)  # one page per Land at this size
+    names = [m["label"] for p in directory for m in p.data["municipalities"]]
     assert len(names) == len(set(names)) == 12
-    assert next(land for land in lands if land["label"] == "Sachsen")["items"][0]["path"] == (
-        "kommunen/stadt-lindenau/"
+    page = pages["kommunen/bundesland/sachsen.md"]
+    assert page.data["municipalities"][0]["path"] == "kommunen/stadt-lindenau/"
+
+
+def test_a_long_directory_is_split_into_pages_of_its_land(tmp_path: Path) -> None:
+    # Forty municipalities in one Land with a page size of 2 (8 per directory page).
+    root = tmp_path / "root"
+    for folder in ("content", "practices"):
+        shutil.copytree(REPO / folder, root / folder)
+    source = (REPO / "practices/allianz-gegen-hass-stadt-lindenau.md").read_text("utf-8")
+    for n in range(40):
+        text = source.replace("Stadt Lindenau (fiktiv)", f"Stadt Ort{n:02d} (fiktiv)")
+        (root / "practices" / f"allianz-ort-{n:02d}.md").write_text(text, "utf-8")
+    corpus = load_corpus(root, today=TODAY)
+    assert not corpus.errors
+    index = build_index(corpus.published, corpus.vocabularies)
+    renderer = SiteRenderer(corpus.entries, corpus.vocabularies, index, 2, TODAY, None)
+    saxony = [p for p in renderer.pages() if p.src_uri.startswith("kommunen/bundesland/sachsen")]
+    assert [p.src_uri for p in saxony][:2] == [
+        "kommunen/bundesland/sachsen.md",
+        "kommunen/bundesland/sachsen/seite-2.md",
+    ]
+    listed = [m["label"] for p in saxony for m in p.data["municipalities"]]
+    assert len(listed) == len(set(listed))  # each once
+    assert {f"Stadt Ort{n:02d} (fiktiv)" for n in range(40)} | {"Stadt Lindenau (fiktiv)"} <= set(
+        listed
     )
+    assert all(len(p.data["municipalities"]) <= 8 for p in saxony)
 
 
 def _problems(tmp_path: Path, replace: tuple[str, str], file: str) -> list[str]:

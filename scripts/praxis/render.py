@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .content_types import CONTENT_TYPES
 from .export import FACETS
@@ -18,7 +18,7 @@ from .feeds import FEED_TAXONOMIES, term_feed_uri
 from .ical import CALENDAR_URI, calendar_file_uri, has_date, upcoming_and_past
 from .links import url_problem
 from .model import ContentType, Entry, Term, Vocabulary
-from .municipalities import directory
+from .municipalities import Municipality, directory
 from .rules.review import last_checked
 from .schema import FIELD_BY_NAME, Kind, references
 from .search_documents import PAGE_KIND, TYPE_FILTER
@@ -28,7 +28,12 @@ from .statistics import statistics
 from .taxonomy import Taxonomy, TaxonomyIndex, sort_key, term_values, title_key
 
 # Entries per list page: at 80, a page of maximum-length titles and summaries stays under 100 KB.
+T = TypeVar("T")
 DEFAULT_PAGE_SIZE = 80
+# The municipality directory's pages per Land: `kommunen/bundesland/sachsen/`.
+DIRECTORY_FOLDER = "bundesland"
+NO_STATE = "ohne-bundesland"
+NO_STATE_LABEL = "Ohne Bundesland"
 FACET_PARAMS = {field: param for param, field in FACETS}
 # Fields the entry page shows outside the fact box (heading, summary, notices, dates).
 FACT_BOX_SKIPPED = frozenset({"title", "summary", "published", "reviewed", "example", "draft"})
@@ -120,7 +125,7 @@ def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def paginate(items: Sequence[Entry], size: int) -> list[Sequence[Entry]]:
+def paginate(items: Sequence[T], size: int) -> list[Sequence[T]]:
     if not items:
         return [items]
     return [items[i : i + size] for i in range(0, len(items), size)]
@@ -182,6 +187,7 @@ class SiteRenderer:
             if content_type.regions:
                 yield from self.region_pages(content_type)
             if content_type.directory:
+                yield from self.municipality_directory_pages(content_type)
                 yield from self.municipality_pages()
         for entry in self.entries:
             yield self.entry_page(entry)
@@ -452,7 +458,7 @@ class SiteRenderer:
             if content_type.regions and number == 1:
                 data["regions"] = self.region_links(content_type)
             if content_type.directory and number == 1:
-                data["municipalities"] = self.municipality_links()
+                data["states"] = self.municipality_links(content_type)
             yield PageSpec(
                 page_uri(base, number), title, "", "list", tuple(e.id for e in chunk), data=data
             )
@@ -520,50 +526,104 @@ class SiteRenderer:
         return links
 
     def region_pages(self, content_type: ContentType) -> Iterator[PageSpec]:
-        """One page per Land: what helps there, grouped by kind of help, without JavaScript."""
+        """Pages per Land: what helps there, by kind of help, without JavaScript.
+
+        The places in the Land come first, then those serving everywhere. A place appears
+        under each of its kinds of help. Long lists are split into pages of a quarter of the
+        usual length (a place may be shown several times), and the jump links lead to the
+        first page holding a kind, so a page stays small at any number of places."""
         vocabulary = self._region_vocabulary(content_type)
         if vocabulary is None:
             return
         kinds_field = content_type.facets[0] if content_type.facets else None
         kinds = self._taxonomies.get(kinds_field or "")
+        size = max(1, self.page_size // 4)
         for term in vocabulary.terms:
             local, anywhere = self.serving(content_type, term.id)
-            groups = []
-            if kinds is not None:
-                for kind in kinds.vocabulary.terms:
-                    members = [
-                        e for e in (*local, *anywhere) if kind.id in term_values(e, kinds.field)
-                    ]
-                    if members:
-                        items = [self._item(e) for e in members]
-                        groups.append(
-                            {"key": kind.id, "label": kind.label, "count": len(members),
-                             "items": items}
-                        )  # fmt: skip
-            data = {
-                "content_type": content_type.key,
-                "region": term.id,
-                "description": (
-                    f"{content_type.plural}, die Menschen in {term.label} beraten: zuerst die "
-                    "Stellen im Land, dann die bundesweiten. Geordnet nach der Art der Hilfe."
-                ),
-                "emergency": emergency_numbers(content_type),
-                "overview": {"path": f"{content_type.url_path}/", "title": content_type.plural},
-                "total": plural(len(local), "Stelle im Land", "Stellen im Land")
-                + " · "
-                + plural(len(anywhere), "bundesweite Stelle", "bundesweite Stellen"),
-                "jump": [{"key": g["key"], "label": g["label"]} for g in groups],
-                "groups": groups,
-                "pager": None,
-            }
-            yield PageSpec(
-                f"{content_type.url_path}/{term.id}.md",
-                f"{content_type.plural} in {term.label}",
-                "",
-                "region",
-                tuple(e.id for e in (*local, *anywhere)),
-                data=data,
-            )
+            everywhere = {e.id for e in anywhere}
+            base = f"{content_type.url_path}/{term.id}.md"
+            chunks = paginate([*local, *anywhere], size)
+            grouped = [self._by_kind(chunk, kinds) for chunk in chunks]
+            first_page: dict[str, int] = {}
+            totals: dict[str, int] = {}
+            for number, groups in enumerate(grouped, start=1):
+                for kind, members in groups:
+                    first_page.setdefault(kind.id, number)
+                    totals[kind.id] = totals.get(kind.id, 0) + len(members)
+            labels = {kind.id: kind.label for groups in grouped for kind, _ in groups}
+            for number, (chunk, groups) in enumerate(zip(chunks, grouped, strict=True), start=1):
+                data = {
+                    "content_type": content_type.key,
+                    "region": term.id,
+                    "description": (
+                        f"{content_type.plural}, die Menschen in {term.label} beraten: zuerst die "
+                        "Stellen im Land, dann die bundesweiten. Geordnet nach der Art der Hilfe."
+                    ),
+                    "emergency": emergency_numbers(content_type),
+                    "overview": {"path": f"{content_type.url_path}/", "title": content_type.plural},
+                    "total": plural(len(local), "Stelle im Land", "Stellen im Land")
+                    + " · "
+                    + plural(len(anywhere), "bundesweite Stelle", "bundesweite Stellen"),
+                    "jump": [
+                        {
+                            "key": key,
+                            "label": labels[key],
+                            "path": page_url(page_uri(base, at)) if at != number else None,
+                        }
+                        for key, at in sorted(first_page.items(), key=lambda k: k[1])
+                    ],
+                    "groups": [
+                        {
+                            "key": kind.id,
+                            "label": kind.label,
+                            "count": totals[kind.id],
+                            "items": [
+                                self._region_item(e, kinds, e.id in everywhere) for e in members
+                            ],
+                        }
+                        for kind, members in groups
+                    ],
+                    "pager": self._pager(base, number, len(chunks)),
+                }
+                title = f"{content_type.plural} in {term.label}"
+                yield PageSpec(
+                    page_uri(base, number),
+                    title if number == 1 else f"{title} – Seite {number}",
+                    "",
+                    "region",
+                    tuple(e.id for e in chunk),
+                    data=data,
+                )
+
+    @staticmethod
+    def _by_kind(chunk: Sequence[Entry], kinds: Taxonomy | None) -> list[tuple[Term, list[Entry]]]:
+        """The kinds of help in vocabulary order, each with the places of `chunk` offering it."""
+        if kinds is None:
+            return []
+        groups = []
+        for kind in kinds.vocabulary.terms:
+            members = [e for e in chunk if kind.id in term_values(e, kinds.field)]
+            if members:
+                groups.append((kind, members))
+        return groups
+
+    def _region_item(
+        self, entry: Entry, kinds: Taxonomy | None, everywhere: bool
+    ) -> dict[str, str]:
+        """A place on a Land's page: its kinds of help and whether it serves everywhere."""
+        item = self._item(entry)
+        parts = []
+        if kinds is not None:
+            names = [
+                t.label for k in term_values(entry, kinds.field) if (t := kinds.vocabulary.get(k))
+            ]
+            if names:
+                parts.append(", ".join(names))
+        parts.append("bundesweit" if everywhere else "im Land")
+        if item["details"]:
+            parts.append(item["details"])
+        item["details"] = " · ".join(parts)
+        return item
 
     # -- municipalities --------------------------------------------------------------------------
 
@@ -572,20 +632,61 @@ class SiteRenderer:
         term = taxonomy.vocabulary.get(term_id or "") if taxonomy else None
         return term.label if term else ""
 
-    def municipality_links(self) -> list[dict[str, Any]]:
-        """The directory: every municipality by Land, with the number of its entries."""
-        by_state: dict[str, list[dict[str, str]]] = {}
+    def _places_by_state(self) -> list[tuple[str, str, list[Municipality]]]:
+        """(key, label, places) per Land in title order; places without a Land last."""
+        by_state: dict[str, list[Municipality]] = {}
         for place in self.municipalities:
-            label = self._term_label("municipality.state", place.state) or "Ohne Bundesland"
-            by_state.setdefault(label, []).append(
-                {
-                    "label": place.name,
-                    "path": place.path,
-                    "count": plural(len(place.entries), "Eintrag", "Einträge"),
-                    "profile": "Profil" if place.profile else "",
+            by_state.setdefault(place.state or "", []).append(place)
+        found = [
+            (state or NO_STATE, self._term_label("municipality.state", state) or NO_STATE_LABEL, p)
+            for state, p in by_state.items()
+        ]
+        return sorted(found, key=lambda s: (s[0] == NO_STATE, title_key(s[1])))
+
+    def municipality_links(self, content_type: ContentType) -> list[dict[str, Any]]:
+        """The directory's entrance: each Land with its number of municipalities."""
+        return [
+            {
+                "label": label,
+                "path": f"{content_type.url_path}/{DIRECTORY_FOLDER}/{key}/",
+                "count": plural(len(places), "Kommune", "Kommunen"),
+            }
+            for key, label, places in self._places_by_state()
+        ]
+
+    def municipality_directory_pages(self, content_type: ContentType) -> Iterator[PageSpec]:
+        """Every municipality of a Land with the number of its entries: a page per Land (split
+        when long), so the directory stays small at any number of municipalities."""
+        for key, label, places in self._places_by_state():
+            base = f"{content_type.url_path}/{DIRECTORY_FOLDER}/{key}.md"
+            chunks = paginate(places, self.page_size * 4)
+            for number, chunk in enumerate(chunks, start=1):
+                title = f"Kommunen in {label}" if key != NO_STATE else "Kommunen ohne Bundesland"
+                data = {
+                    "description": "Jede Kommune, die ein Eintrag nennt, mit der Zahl ihrer "
+                    "Einträge; Modellkommunen mit Profil sind als solche markiert.",
+                    "overview": {"path": f"{content_type.url_path}/", "title": "Kommunen"},
+                    "total": plural(len(places), "Kommune", "Kommunen"),
+                    "municipalities": [
+                        {
+                            "label": place.name,
+                            "path": place.path,
+                            "count": plural(len(place.entries), "Eintrag", "Einträge"),
+                            "profile": "Profil" if place.profile else "",
+                        }
+                        for place in chunk
+                    ],
+                    "groups": [],
+                    "pager": self._pager(base, number, len(chunks)),
                 }
-            )
-        return [{"label": k, "items": by_state[k]} for k in sorted(by_state, key=title_key)]
+                yield PageSpec(
+                    page_uri(base, number),
+                    title if number == 1 else f"{title} – Seite {number}",
+                    "",
+                    "directory",
+                    tuple(place.profile.id for place in chunk if place.profile is not None),
+                    data=data,
+                )
 
     def municipality_pages(self) -> Iterator[PageSpec]:
         """A page per municipality without a profile; profiles list their entries themselves."""

@@ -60,6 +60,7 @@ PAGE_TYPES = (
     "statistik",
     *(f"land-{t.url_path}" for t in CONTENT_TYPES if t.regions),
     *(f"ort-{t.url_path}" for t in CONTENT_TYPES if t.directory),
+    *(f"verzeichnis-{t.url_path}" for t in CONTENT_TYPES if t.directory),
     *HAND_WRITTEN,
     *GUIDE_PAGES,
     "404",

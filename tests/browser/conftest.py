@@ -122,6 +122,10 @@ def page_paths(site_dir: Path) -> dict[str, str]:
             plain = next((p for p in places if p.profile is None), None)
             if plain is not None:
                 paths[f"ort-{content_type.url_path}"] = plain.path
+                state = plain.state or "ohne-bundesland"
+                paths[f"verzeichnis-{content_type.url_path}"] = (
+                    f"{content_type.url_path}/bundesland/{state}/"
+                )
     return paths
 
 

@@ -85,6 +85,7 @@ TEMPLATES = {
     "list": "listing.html",
     "region": "listing.html",
     "municipality": "listing.html",
+    "directory": "listing.html",
     "statistics": "statistik.html",
     "overview": "listing.html",
 }
