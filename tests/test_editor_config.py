@@ -228,3 +228,13 @@ def test_every_kind_has_a_widget(vocabularies: dict) -> None:
     used |= {c.kind for kind in CONTENT_TYPES for s in fields_for(kind.key) for c in s.children}
     assert used >= {Kind.TEXT, Kind.DATE, Kind.TERMS, Kind.OBJECT_LIST}
     make_config(vocabularies, EditorSettings())  # raises for a kind without a widget
+
+
+def test_operator_page_shows_the_policy_the_code_writes() -> None:
+    from praxis.editor_policy import editor_header_policy
+
+    text = (REPO / "docs" / "betrieb" / "redaktion.md").read_text("utf-8")
+    assert editor_header_policy(("https://gitlab.opencode.de",)) in text
+    for name in ("sammlungen.png", "formular-mit-vorschau.png", "auswahl.png"):
+        png = REPO / "docs" / "assets" / "redaktion" / name
+        assert png.stat().st_size < 150_000, name  # screenshots stay small

@@ -37,6 +37,10 @@
     if (typeof value === "object") {
       return field.fields ? showGroup(field.fields, value) : "";
     }
+    var date = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(String(value));
+    if (date && field.widget === "datetime") {
+      return date[3] + "." + date[2] + "." + date[1] + date[4]; // as the page shows dates
+    }
     return optionLabel(field, value);
   }
 
