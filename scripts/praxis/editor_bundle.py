@@ -91,7 +91,7 @@ def extract(data: bytes) -> dict[str, bytes]:
 def install(folder: Path | None = None) -> Path:
     """Download, verify and unpack the pinned bundle into `folder` (if not there already)."""
     folder = folder or bundle_dir()
-    if all((folder / name).is_file() for name in MEMBERS.values()):
+    if installed(folder):
         return folder
     with urllib.request.urlopen(TARBALL, timeout=120) as response:
         data = response.read()
@@ -104,13 +104,21 @@ def install(folder: Path | None = None) -> Path:
     return folder
 
 
+def installed(folder: Path | None = None) -> bool:
+    folder = folder or bundle_dir()
+    return all((folder / name).is_file() for name in MEMBERS.values())
+
+
 def main() -> int:
+    """Install if needed; silent when the pinned version is there already."""
+    if installed():
+        return 0
     try:
         folder = install()
     except (OSError, ValueError) as exc:
         print(f"Der Redaktionseditor konnte nicht installiert werden: {exc}", file=sys.stderr)
         return 1
-    print(f"Redaktionseditor Decap CMS {VERSION} bereit in {folder}")
+    print(f"Redaktionseditor Decap CMS {VERSION} installiert in {folder}")
     return 0
 
 
