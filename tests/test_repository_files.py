@@ -260,8 +260,10 @@ def test_gitlab_ci_uses_the_same_make_targets_and_publishes_pages() -> None:
     jobs = {name: job for name, job in config.items() if isinstance(job, dict) and "script" in job}
     scripts = [line for name, job in jobs.items() for line in job["script"] if name != "leistung"]
     assert make_targets(scripts) == CI_TARGETS
-    # No secrets: only GitLab's predefined CI_* variables are read.
+    # No secrets: only GitLab's predefined CI_* variables are read, and the operator's switch
+    # for previews on Pages (a plain "ja", documented in the file).
     variables = set(re.findall(r"\$\{?([A-Za-z_]+)", GITLAB.read_text(encoding="utf-8")))
+    variables -= {"PRAXIS_VORSCHAU_PAGES"}
     assert variables and all(name.startswith("CI_") for name in variables), variables
     pages = jobs["pages"]
     assert pages["variables"]["PRAXIS_PUBLISH"] == "1"  # missing operator details stop it
@@ -271,6 +273,28 @@ def test_gitlab_ci_uses_the_same_make_targets_and_publishes_pages() -> None:
     assert "mv site public" in pages["script"]
     preview = next(job for job in jobs.values() if job.get("artifacts", {}).get("expose_as"))
     assert preview["artifacts"]["paths"] == ["site/"]
+
+
+def test_gitlab_publishes_a_preview_per_merge_request_only_when_switched_on() -> None:
+    """Parallel Pages deployments: the merge request's build under <Pages>/mr-<iid>/, expiring,
+    and only after the operator switched it on (an instance without parallel deployments would
+    ignore the prefix and overwrite the published site)."""
+    config = load(GITLAB)
+    preview = config["vorschau-pages"]
+    assert preview["pages"] == {
+        "publish": "site",
+        "path_prefix": "mr-$CI_MERGE_REQUEST_IID",
+        "expire_in": "2 weeks",
+    }
+    assert preview["needs"] == ["seite-bauen"]  # the checked build, not a second one
+    assert [rule["if"] for rule in preview["rules"]] == [
+        '$CI_PIPELINE_SOURCE == "merge_request_event" && $PRAXIS_VORSCHAU_PAGES == "ja"'
+    ]
+    assert "PRAXIS_PUBLISH" not in preview.get("variables", {})
+    build = config["seite-bauen"]
+    assert build["variables"]["SITE_URL"] == "$CI_PAGES_URL/mr-$CI_MERGE_REQUEST_IID/"
+    assert preview["environment"]["url"] == build["variables"]["SITE_URL"]
+    assert "PRAXIS_VORSCHAU_PAGES" in GITLAB.read_text(encoding="utf-8").split("default:")[0]
 
 
 def test_gitlab_schedules_run_only_the_benchmark_and_it_fails_on_a_missed_goal() -> None:
