@@ -13,7 +13,7 @@ import contextlib
 import html
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
@@ -300,11 +300,21 @@ def _yield_cpu() -> None:
 
 
 class ParallelBodies:
-    """Starts rendering at once; `get` hands out results in the order they were submitted."""
+    """Starts rendering at once; `get` hands out results in the order they were submitted.
 
-    def __init__(self, bodies: Sequence[tuple[str, str]], workers: int) -> None:
+    `first` is called with the pool before the bodies are queued: work that should not wait
+    for all of them (the search documents) goes ahead of them."""
+
+    def __init__(
+        self,
+        bodies: Sequence[tuple[str, str]],
+        workers: int,
+        first: Callable[[multiprocessing.pool.Pool], object] | None = None,
+    ) -> None:
         chunks = [bodies[i : i + CHUNK] for i in range(0, len(bodies), CHUNK)]
         self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_yield_cpu)
+        if first is not None:
+            first(self._pool)
         self._results: Iterator[list[tuple[str, RenderedBody]]] = self._pool.imap(
             _render_chunk, chunks
         )
@@ -318,11 +328,6 @@ class ParallelBodies:
                 raise KeyError(entry_id) from None
             self._ready.update(chunk)
         return self._ready.pop(entry_id)
-
-    @property
-    def pool(self) -> multiprocessing.pool.Pool:
-        """The worker processes, for other work of the build once the bodies are queued."""
-        return self._pool
 
     def close(self) -> None:
         self._pool.terminate()

@@ -85,7 +85,7 @@ class SearchDocument:
     summary: str = ""
     terms: tuple[str, ...] = ()  # labels and synonyms of the entry's terms
     facts: tuple[str, ...] = ()  # the fact box's free text: municipality, provider, funding …
-    body: str = ""  # the body's words as plain text (`markdown_text`, `html_text`)
+    body: str = ""  # the body's words as plain text (`markdown_text`)
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     sort: Mapping[str, str] = field(default_factory=dict)
     meta: Mapping[str, str] = field(default_factory=dict)
@@ -93,11 +93,6 @@ class SearchDocument:
     def text(self) -> str:
         """Every word a reader could search for, as plain text (for the lexicon)."""
         return " ".join((self.title, self.summary, *self.terms, *self.facts, self.body))
-
-
-def html_text(markup: str) -> str:
-    """The words of rendered HTML (a hand-written page): tags dropped, entities resolved."""
-    return html.unescape(_TAG.sub(" ", markup))
 
 
 # Markdown whose characters are not words a reader sees: a link's target and title
@@ -124,11 +119,11 @@ def markdown_text(body: str) -> str:
 
 @dataclass(frozen=True)
 class PageText:
-    """A hand-written page as the renderer has it: site path, title and HTML content."""
+    """A hand-written page: site path, title and its Markdown source (see `page_document`)."""
 
     url: str
     title: str
-    html: str
+    markdown: str
 
 
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
@@ -279,12 +274,14 @@ def entry_document(
 
 
 def page_document(page: PageText) -> SearchDocument:
-    """A hand-written page: searchable, but below every entry (see WEIGHTS["page"])."""
+    """A hand-written page: searchable, but below every entry (see WEIGHTS["page"]). Its words
+    come from its Markdown (HTML tags dropped), so the index can start before MkDocs has
+    rendered any page."""
     return SearchDocument(
         url=page.url,
         title=page.title,
         kind=PAGE_KIND,
-        body=html_text(page.html),
+        body=markdown_text(_TAG.sub(" ", page.markdown)),
         filters={TYPE_FILTER: (PAGE_KIND,)},
         sort={SORT_DATE: "0000-00-00", SORT_TITLE: title_key(page.title)},
         meta={"title": page.title, "art": PAGE_KIND_LABEL},

@@ -20,6 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_markdown_title
+from mkdocs.utils.meta import get_data
 
 from ..audit import audit_site, output_clashes, unsafe_links
 from ..bodies import (
@@ -65,6 +67,9 @@ from .preview import LIVERELOAD_JS, LIVERELOAD_URI, use_external_livereload
 from .shared_fragments import FUNCTION, NAV_KEY, SharedFragments
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from multiprocessing.pool import Pool
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -139,8 +144,6 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.serving = False
         self.renderer: SiteRenderer | None = None
         self.today = dt.date.today()
-        # Hand-written pages, collected as MkDocs reads them; the index starts once all are read.
-        self.search_pages: list[PageText] = []
         self.search: BackgroundIndex | None = None
         self.search_started = 0.0
         self.shared = SharedFragments()
@@ -207,18 +210,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             load_geometry(root),
         )
         self.renderer = renderer
-        self.search_pages = []
         self.search = None
         self.pages = {page.src_uri: page for page in renderer.pages()}
-        published = [(e.id, e.body) for e in corpus.entries if not e.draft]
-        if (
-            self.config.parallel
-            and self.workers > 1
-            and len(published) >= self.config.parallel_min_entries
-            and can_render_in_parallel()
-        ):
-            self.bodies = ParallelBodies(published, self.workers)
-            log.info(f"praxis: Haupttexte werden in {self.workers} Prozessen umgewandelt")
         log.info(
             f"praxis: {len(corpus.entries)} Einträge gelesen, {len(self.pages)} Seiten erzeugt"
         )
@@ -275,27 +268,41 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 + "\n".join(clashes)
             )
         self.progress = Progress(len(files.documentation_pages()), log.info)
+        if self.corpus is not None and self.index is not None:
+            self._start_workers(files, config)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.shared.begin(page.url for page in nav.pages)
         return nav
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        src = page.file.src_uri
-        if src not in self.pages and not src.startswith(SEARCH_EXCLUDED_FOLDERS):
-            # Lists, term and overview pages repeat entries' summaries: search leads to the
-            # entries themselves. Hand-written public pages are searchable, ranked after them.
-            title = str(page.meta.get("title") or page.title or "")
-            self.search_pages.append(PageText(page.url, title, html))
-        return html
-
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals[FUNCTION] = self.shared
-        # Every page is read now, none written: the index is built while they are.
-        if self.corpus is not None and self.index is not None:
-            self.search = self._start_search(Path(config.site_dir))
         return env
+
+    def _start_workers(self, files: Files, config: MkDocsConfig) -> None:
+        """Every file is known: start the search index and the rendering of entry bodies.
+
+        In a parallel build the search documents are the workers' first task, so that
+        Pagefind runs while MkDocs reads and writes the pages; without workers they are made
+        here and Pagefind is started at once."""
+        assert self.corpus is not None
+        site_dir = Path(config.site_dir)
+        published = [(e.id, e.body) for e in self.corpus.entries if not e.draft]
+        if (
+            self.config.parallel
+            and self.workers > 1
+            and len(published) >= self.config.parallel_min_entries
+            and can_render_in_parallel()
+        ):
+
+            def search_first(pool: Pool) -> None:
+                self.search = self._start_search(files, config, site_dir, pool)
+
+            self.bodies = ParallelBodies(published, self.workers, first=search_first)
+            log.info(f"praxis: Haupttexte werden in {self.workers} Prozessen umgewandelt")
+        else:
+            self.search = self._start_search(files, config, site_dir, None)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.progress is not None:
@@ -328,8 +335,11 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         context[NAV_KEY] = self.shared.key(page.url)
-        if self.search is not None:
+        if self.search is not None and self.search.pending is None:
             self.search.poll()
+            if self.search.pending is not None:
+                seconds = time.perf_counter() - self.search_started
+                log.debug(f"praxis: Suchdokumente nach {seconds:.1f} s geschrieben, Pagefind läuft")
         spec = self.pages.get(page.file.src_uri)
         if spec is None and page.file.src_uri == HOME_URI and self.renderer is not None:
             context["praxis"] = {"kind": "home", **self.renderer.home()}
@@ -436,7 +446,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise PluginError("Die gebaute Seite ist unvollständig:\n" + format_text(problems))
         log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")
 
-    def _start_search(self, site_dir: Path) -> BackgroundIndex:
+    def _start_search(
+        self, files: Files, config: MkDocsConfig, site_dir: Path, pool: Pool | None
+    ) -> BackgroundIndex:
         assert self.corpus is not None and self.index is not None and self.renderer is not None
         self.search_started = time.perf_counter()
         taxonomies = self.index.taxonomies
@@ -444,12 +456,27 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             entry_document(entry, taxonomies, self.renderer.fact_texts(entry))
             for entry in self.corpus.published
         ]
-        documents.extend(page_document(p) for p in self.search_pages)
-        pool = self.bodies.pool if self.bodies is not None else None
+        operator = config.extra.get("operator") or {}
+        documents.extend(page_document(p) for p in self._searchable_pages(files, operator))
         try:
             return BackgroundIndex(documents, taxonomies, site_dir, pool)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
+
+    def _searchable_pages(self, files: Files, operator: dict[str, Any]) -> Iterator[PageText]:
+        """Hand-written public pages, from their Markdown. Lists, term and overview pages repeat
+        entries' summaries: search leads to the entries themselves. The guide and the
+        operations pages are not public search results."""
+        for file in files.documentation_pages():
+            src = file.src_uri
+            if src in self.pages or src.startswith(SEARCH_EXCLUDED_FOLDERS):
+                continue
+            if file.inclusion.is_excluded():
+                continue
+            markdown, meta = get_data(file.content_string)
+            markdown, _ = fill_placeholders(markdown, operator)
+            title = str(meta.get("title") or get_markdown_title(markdown) or file.name)
+            yield PageText(file.url.removeprefix("./"), title, markdown)  # the start page: ""
 
     def _finish_search(self, search: BackgroundIndex) -> None:
         try:
