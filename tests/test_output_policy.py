@@ -3,6 +3,7 @@ line, however it is spelled; what is allowed passes; the real site passes by the
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -475,3 +476,20 @@ def test_a_page_that_breaks_the_policy_fails_the_build_in_german(
     assert "src an <img> lädt „https://example.org/x.png“ von einem anderen Host" in lines[0]
     assert "Ereignis-Attribut onclick an <button>" in lines[1]
     assert all(line.endswith("[output-policy]") for line in lines)
+
+
+def test_a_dirty_preview_build_checks_the_pages_it_wrote(tmp_path: Path) -> None:
+    old = tmp_path / "alt" / "index.html"
+    new = tmp_path / "neu" / "index.html"
+    for path in (old, new):
+        path.parent.mkdir()
+        path.write_text(page('<script src="https://cdn.example/x.js"></script>'), "utf-8")
+    os.utime(old, (1_000_000, 1_000_000))  # written by an earlier build
+    since = new.stat().st_mtime - 1
+    assert {p.path for p in check_site(tmp_path, site_url=SITE_URL, since=since)} == {
+        "neu/index.html"
+    }
+    assert {p.path for p in check_site(tmp_path, site_url=SITE_URL)} == {
+        "alt/index.html",
+        "neu/index.html",
+    }

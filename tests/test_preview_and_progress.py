@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from praxis.editor_docs import site_files
 from praxis.progress import Progress
 from praxis.synthetic import copy_vocabularies, write_corpus
 from praxis.vocabulary import load_vocabularies
+from site_build import search_documents
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -101,3 +104,45 @@ def test_dirty_rebuild_renders_only_the_edited_entry(tmp_path: Path) -> None:
     assert len(generated) > 60 and any(p.startswith("bundeslaender/") for p in generated)
     assert rebuilt & generated == {page}
     assert "Neu ergänzter Absatz." in (site / page).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_preview_rebuild_ends_before_its_search_index_which_follows_by_itself(
+    tmp_path: Path,
+) -> None:
+    project = _project(tmp_path, 15)
+    site = tmp_path / "site"
+    entry = sorted((project / "practices").glob("*.md"))[0]
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+
+    def dirty_build() -> None:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)), dirty=True)
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        dirty_build()  # the first build of a preview has its index at once
+        assert "Zauberwortfinder" not in _indexed_words(site)
+        entry.write_text(entry.read_text("utf-8") + "\nEin Zauberwortfinder.\n", "utf-8")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("TMPDIR", str(temporary))
+            tempfile.tempdir = None  # read TMPDIR again
+            dirty_build()
+            tempfile.tempdir = None
+        deadline = time.monotonic() + 120
+        while "Zauberwortfinder" not in _indexed_words(site):
+            assert time.monotonic() < deadline, "the preview's index was never rebuilt"
+            time.sleep(0.2)
+    finally:
+        config.plugins.on_shutdown()
+        config.plugins.on_startup(command="build", dirty=False)  # plugins outlive this test
+    assert list(temporary.iterdir()) == []  # the index process left nothing behind
+
+
+def _indexed_words(site: Path) -> str:
+    """Every word Pagefind stored for the site's pages (its fragments' contents)."""
+    try:
+        return " ".join(doc.get("content", "") for doc in search_documents(site).values())
+    except (OSError, ValueError):  # the index is being written
+        return ""

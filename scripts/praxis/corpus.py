@@ -26,7 +26,7 @@ from .rules.files import check_name, read_text
 from .rules.regions import check_region_ids
 from .rules.review import DEFAULT_REVIEW_MONTHS, check_review_age
 from .schema import FIELDS
-from .vocabulary import load_vocabularies
+from .vocabulary import VOCABULARY_DIR, load_vocabularies
 
 IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".keep"})
 
@@ -123,6 +123,45 @@ def read_entry(
     return entry, problems
 
 
+class EntryCache:
+    """Entries read by an earlier build of the same process (the preview), by file.
+
+    A file whose size and modification time are unchanged, read against unchanged vocabulary
+    files, gives the same entry and the same problems: it is not read again. At 1,000 entries
+    a preview rebuild read and checked every entry again for about 1.5 s, for one edited file.
+    The rules over all entries and the review dates still run on every build.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[Path, tuple[tuple[int, int], tuple[Entry | None, list[Problem]]]] = {}
+        self._vocabularies: tuple[tuple[str, int, int], ...] = ()
+
+    def begin(self, root: Path) -> None:
+        """A new build: forget everything if a vocabulary file changed."""
+        folder = root / VOCABULARY_DIR
+        stamps = tuple(
+            (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yml"))
+        )
+        if stamps != self._vocabularies:
+            self._found.clear()
+            self._vocabularies = stamps
+
+    def read(
+        self, root: Path, content_type: ContentType, path: Path, vocabularies: dict[str, Vocabulary]
+    ) -> tuple[Entry | None, list[Problem]]:
+        try:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            return read_entry(root, content_type, path, vocabularies)
+        cached = self._found.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        result = read_entry(root, content_type, path, vocabularies)
+        self._found[path] = (stamp, result)
+        return result
+
+
 def load_corpus(
     root: Path,
     only: Iterable[Path | str] | None = None,
@@ -130,13 +169,15 @@ def load_corpus(
     today: dt.date | None = None,
     workers: int = 1,
     problems_only: bool = False,
+    cache: EntryCache | None = None,
 ) -> Corpus:
     """Read all entries under `root`. With `only` (files or folders), report just the problems
     of what lies there: everything the full check would report for it, nothing else.
 
     With `workers` > 1, large corpora are read by that many processes (see `read_entries`).
     `problems_only=True` is for checking: entries then keep only what the rules over all
-    entries need, not their text (workers send back less).
+    entries need, not their text (workers send back less). With a `cache`, files unchanged
+    since an earlier call with it are not read again.
     """
     root = root.resolve()
     vocabularies, problems = load_vocabularies(root)
@@ -144,7 +185,11 @@ def load_corpus(
     entries: list[Entry] = []
     files = entry_files(root)
     with _collector_paused():
-        results = read_entries(root, files, vocabularies, workers, problems_only)
+        if cache is not None:  # the preview: one process, most files unchanged
+            cache.begin(root)
+            results = [cache.read(root, t, p, vocabularies) for t, p in files]
+        else:
+            results = read_entries(root, files, vocabularies, workers, problems_only)
     for entry, found in results:
         problems.extend(found)
         if entry is not None:

@@ -745,11 +745,18 @@ def _check_files(job: tuple[str, list[str], str | None]) -> list[Problem]:
     return problems
 
 
-def check_site(site_dir: Path, *, site_url: str | None = None, workers: int = 1) -> list[Problem]:
+def check_site(
+    site_dir: Path, *, site_url: str | None = None, workers: int = 1, since: float | None = None
+) -> list[Problem]:
     """Check every HTML file under `site_dir`; paths in the problems are relative to it.
 
-    With `workers` > 1 and enough pages, forked worker processes share the files."""
-    names = [path.relative_to(site_dir).as_posix() for path in html_files(site_dir)]
+    With `workers` > 1 and enough pages, forked worker processes share the files. With
+    `since` (a time stamp), only the files written since then: a dirty preview build checks
+    what it wrote, the files it kept were checked when they were written."""
+    paths = html_files(site_dir)
+    if since is not None:
+        paths = [path for path in paths if path.stat().st_mtime >= since]
+    names = [path.relative_to(site_dir).as_posix() for path in paths]
     workers = min(workers, len(names) // PARALLEL_MIN_PAGES)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return _check_files((str(site_dir), names, site_url))

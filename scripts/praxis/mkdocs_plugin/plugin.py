@@ -33,7 +33,7 @@ from ..bodies import (
 )
 from ..build_date import BuildDateError, build_date
 from ..content_types import CONTENT_TYPES
-from ..corpus import Corpus, default_workers, load_corpus
+from ..corpus import Corpus, EntryCache, default_workers, load_corpus
 from ..editor_docs import site_files
 from ..feeds import atom, feeds
 from ..ical import calendar_files
@@ -57,13 +57,14 @@ from ..problems import format_text
 from ..progress import Progress
 from ..render import DEFAULT_PAGE_SIZE, PageSpec, SiteRenderer
 from ..rules.review import DEFAULT_REVIEW_MONTHS
-from ..search_documents import PageText, entry_document, page_document
+from ..search_documents import PageText, SearchDocument, entry_document, page_document
 from ..search_index import BackgroundIndex, SearchIndexError
 from ..state_map import load_geometry
 from ..structured_data import json_ld, safe_json
 from ..taxonomy import TaxonomyIndex, build_index
 from .incremental import PageMemo
 from .preview import LIVERELOAD_JS, LIVERELOAD_URI, use_external_livereload
+from .preview_search import PreviewSearch
 from .shared_fragments import FUNCTION, NAV_KEY, SharedFragments
 
 if TYPE_CHECKING:
@@ -145,6 +146,12 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.renderer: SiteRenderer | None = None
         self.today = dt.date.today()
         self.search: BackgroundIndex | None = None
+        # A preview rebuild keeps its files here; its index is built after it (PreviewSearch).
+        self.search_files: Files | None = None
+        self.preview_search: PreviewSearch | None = None
+        self.entry_cache: EntryCache | None = None
+        self.preview_built = False
+        self.build_started = 0.0
         self.search_started = 0.0
         self.shared = SharedFragments()
 
@@ -154,6 +161,15 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.serving = command == "serve"
         # `mkdocs serve` runs a threaded server; forking there is not worth the risk.
         self.workers = default_workers() if command in ("build", "gh-deploy") else 1
+        if self.preview_search is not None:
+            self.preview_search.stop()
+        self.preview_search = PreviewSearch() if self.serving else None
+        self.entry_cache = EntryCache() if self.serving else None
+        self.preview_built = False
+
+    def on_shutdown(self) -> None:
+        if self.preview_search is not None:
+            self.preview_search.stop()
 
     def _open_data_files(self, config: MkDocsConfig) -> list[File]:
         """JSON, CSV, the DCAT-AP.de catalogue and the page that explains them."""
@@ -180,6 +196,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.missing_operator = set()  # the plugin outlives a build under `mkdocs serve`
+        self.build_started = time.time()
+        if self.preview_search is not None:  # the previous build's index must not write on
+            self.preview_search.stop()
         root = Path(config.config_file_path).parent / self.config.content_root
         workers = self.workers if self.config.parallel else 1
         try:
@@ -187,7 +206,11 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         except BuildDateError as exc:
             raise PluginError(str(exc)) from None
         corpus = load_corpus(
-            root, today=self.today, review_months=self.config.review_months, workers=workers
+            root,
+            today=self.today,
+            review_months=self.config.review_months,
+            workers=workers,
+            cache=self.entry_cache,
         )
         if corpus.errors:
             raise PluginError(
@@ -269,7 +292,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             )
         self.progress = Progress(len(files.documentation_pages()), log.info)
         if self.corpus is not None and self.index is not None:
-            self._start_workers(files, config)
+            # The preview's first build has its index at once; later ones get it afterwards.
+            with_index = self.preview_search is None or not self.preview_built
+            self._start_workers(files, config, with_index)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -280,7 +305,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         env.globals[FUNCTION] = self.shared
         return env
 
-    def _start_workers(self, files: Files, config: MkDocsConfig) -> None:
+    def _start_workers(self, files: Files, config: MkDocsConfig, with_index: bool) -> None:
         """Every file is known: start the search index and the rendering of entry bodies.
 
         In a parallel build the search documents are the workers' first task, so that
@@ -297,12 +322,15 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         ):
 
             def search_first(pool: Pool) -> None:
-                self.search = self._start_search(files, config, site_dir, pool)
+                if with_index:
+                    self.search = self._start_search(files, config, site_dir, pool)
 
             self.bodies = ParallelBodies(published, self.workers, first=search_first)
             log.info(f"praxis: Haupttexte werden in {self.workers} Prozessen umgewandelt")
-        else:
+        elif with_index:
             self.search = self._start_search(files, config, site_dir, None)
+        else:
+            self.search_files = files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.progress is not None:
@@ -409,6 +437,13 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise
         if search is not None:
             self._finish_search(search)
+        elif self.preview_search is not None and self.search_files is not None:
+            files, site_dir = self.search_files, Path(config.site_dir)
+            documents = self._search_documents(files, config)
+            taxonomies = self.index.taxonomies if self.index is not None else ()
+            self.preview_search.start(documents, taxonomies, site_dir)
+        self.search_files = None
+        self.preview_built = True
 
     def _operator_details(self) -> None:
         """A build for publishing stops on missing operator details; a preview says so."""
@@ -428,13 +463,21 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         # The last line of defence, always on (`audit: false` does not switch it off): no page
         # may run inline script or load anything from another host, whoever wrote it.
         workers = self.workers if self.config.parallel else 1
-        violations = check_site(Path(config.site_dir), site_url=config.site_url, workers=workers)
+        # A dirty preview build checks the files it wrote (a second early for coarse clocks).
+        since = self.build_started - 1 if self.memo is not None and self.preview_built else None
+        violations = check_site(
+            Path(config.site_dir), site_url=config.site_url, workers=workers, since=since
+        )
         if violations:
             raise PluginError(
                 "Die gebaute Seite verstößt gegen die Ausgaberegeln (docs/betrieb/sicherheit.md) "
                 "und wird nicht veröffentlicht:\n" + format_text(violations)
             )
         if not self.config.audit or self.corpus is None or self.index is None:
+            return
+        if self.memo is not None and self.preview_built:
+            # A dirty preview rebuild writes a few pages; the first build of the preview and
+            # every `mkdocs build` audit the whole site.
             return
         problems = audit_site(
             Path(config.site_dir),
@@ -446,11 +489,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise PluginError("Die gebaute Seite ist unvollständig:\n" + format_text(problems))
         log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")
 
-    def _start_search(
-        self, files: Files, config: MkDocsConfig, site_dir: Path, pool: Pool | None
-    ) -> BackgroundIndex:
+    def _search_documents(self, files: Files, config: MkDocsConfig) -> list[SearchDocument]:
         assert self.corpus is not None and self.index is not None and self.renderer is not None
-        self.search_started = time.perf_counter()
         taxonomies = self.index.taxonomies
         documents = [
             entry_document(entry, taxonomies, self.renderer.fact_texts(entry))
@@ -458,8 +498,16 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         ]
         operator = config.extra.get("operator") or {}
         documents.extend(page_document(p) for p in self._searchable_pages(files, operator))
+        return documents
+
+    def _start_search(
+        self, files: Files, config: MkDocsConfig, site_dir: Path, pool: Pool | None
+    ) -> BackgroundIndex:
+        assert self.index is not None
+        self.search_started = time.perf_counter()
+        documents = self._search_documents(files, config)
         try:
-            return BackgroundIndex(documents, taxonomies, site_dir, pool)
+            return BackgroundIndex(documents, self.index.taxonomies, site_dir, pool)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
 
