@@ -93,3 +93,10 @@ def test_a_build_failing_before_the_indexer_started_leaves_no_temporary_files(
     search.cancel()  # after the workers stopped: none writes into the folder any more
     assert not folder.exists()
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_stopping_an_indexer_that_has_already_finished_is_quiet(tmp_path: Path) -> None:
+    pending = start_search_index(corpus(), tmp_path)
+    pending.process.wait()  # it finished while the build checked its pages
+    pending.cancel()
+    assert not Path(pending.folder.name).exists()

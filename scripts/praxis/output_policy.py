@@ -30,6 +30,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .editor_policy import EDITOR_PAGE, check_editor_page
 from .problems import Problem
 
 # The policy of every page, as a `<meta http-equiv>` element (see overrides/main.html). No inline
@@ -741,7 +742,10 @@ def _check_files(job: tuple[str, list[str], str | None]) -> list[Problem]:
     problems = []
     for name in names:
         with open(os.path.join(site_dir, name), "rb") as handle:
-            problems += check_html(handle.read(), name, site_url=site_url)
+            raw = handle.read()
+        # The editor is the one page with a policy of its own (editor_policy.py).
+        check = check_editor_page if name == EDITOR_PAGE else check_html
+        problems += check(raw, name, site_url=site_url)
     return problems
 
 

@@ -242,12 +242,13 @@ class PendingIndex:
         """Exit code, output, processor time and peak memory (`os.wait4`) of the indexer."""
         cpu = peak = None
         try:
-            if hasattr(os, "wait4"):
+            # `poll()` (in `cancel`) may have reaped it already: then only its exit code is known.
+            if self.process.returncode is None and hasattr(os, "wait4"):
                 _, status, usage = os.wait4(self.process.pid, 0)
                 self.process.returncode = os.waitstatus_to_exitcode(status)
                 cpu = usage.ru_utime + usage.ru_stime
                 peak = usage.ru_maxrss / 1024  # KiB on Linux
-            else:  # pragma: no cover
+            else:
                 self.process.wait()
             text = self.log.read_text("utf-8", errors="replace")
         finally:

@@ -41,6 +41,10 @@ def page_type_of(page: str) -> str | None:
         return page
     head, _, rest = page.partition("/")
     for content_type in CONTENT_TYPES:
+        directory = re.fullmatch(rf"{re.escape(content_type.url_path)}/bundesland/[^/]+", page)
+        if content_type.directory and directory:
+            return f"verzeichnis-{content_type.url_path}"
+    for content_type in CONTENT_TYPES:
         if head != content_type.url_path or not rest or "/" in rest:
             continue
         if content_type.regions and rest in LANDS:

@@ -34,6 +34,8 @@ from ..bodies import (
 from ..build_date import BuildDateError, build_date
 from ..content_types import CONTENT_TYPES
 from ..corpus import Corpus, EntryCache, default_workers, load_corpus
+from ..editor_bundle import EditorBundleMissing
+from ..editor_config import EditorSettings, EditorSettingsError
 from ..editor_docs import site_files
 from ..feeds import atom, feeds
 from ..ical import calendar_files
@@ -253,8 +255,14 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             site_url = config.site_url or ""
             for uri, ics in calendar_files(self.corpus.entries, site_url, self.today).items():
                 files.append(File.generated(config, uri, content=ics))
-            # Contributor guide pages and JSON Schemas, generated from the field table.
-            for uri, text in site_files(self.corpus.vocabularies).items():
+            # Contributor guide pages, JSON Schemas and the editor at /redaktion/, generated from
+            # the field table.
+            try:
+                editor = EditorSettings.from_extra(config.extra.get("editor"))
+                generated = site_files(self.corpus.vocabularies, editor, config.site_url or "")
+            except (EditorSettingsError, EditorBundleMissing) as exc:
+                raise PluginError(str(exc)) from None
+            for uri, text in generated.items():
                 if files.get_file_from_path(uri) is not None:
                     raise PluginError(f"docs/{uri} wird erzeugt; entfernen Sie die Datei.")
                 page_level = InclusionLevel.NOT_IN_NAV  # reached from mitwirken/index.md
