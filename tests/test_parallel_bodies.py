@@ -109,7 +109,8 @@ def test_body_workers_leave_the_page_writing_process_its_core() -> None:
     # Linux caps niceness at 19; a test run that is already niced still sees the workers lowered.
     expected = min(os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICENESS, 19)
     before = {p.pid for p in multiprocessing.active_children()}
-    bodies = ParallelBodies([("a", "# Titel\n\nText"), ("b", "Mehr *Text*")], workers=2)
+    bodies = ParallelBodies(workers=2)
+    bodies.submit([("a", "# Titel\n\nText"), ("b", "Mehr *Text*")])
     try:
         assert "<em>Text</em>" in bodies.get("b").html
         workers = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
@@ -131,7 +132,8 @@ def test_workers_render_when_the_system_refuses_a_lower_priority(
         raise PermissionError("nice")
 
     monkeypatch.setattr(os, "nice", refuse)  # the forked workers inherit the refusal
-    bodies = ParallelBodies([("a", "Noch *Text*")], workers=2)
+    bodies = ParallelBodies(workers=2)
+    bodies.submit([("a", "Noch *Text*")])
     try:
         assert "<em>Text</em>" in bodies.get("a").html
     finally:
@@ -152,3 +154,18 @@ def test_a_body_reports_its_links_to_its_own_sections_and_no_others() -> None:
     text = "## Ziele\n\n[oben](#ziele), [fehlt](#fehlt), [Seite](https://example.org/#ziele)\n"
     assert render_body(text).anchor_links == {"ziele": "#ziele", "fehlt": "#fehlt"}
     assert render_body("Kein Verweis\n").anchor_links == {}
+
+
+def test_bodies_submitted_in_parts_come_back_in_order_with_work_between_them() -> None:
+    bodies = ParallelBodies(workers=2)
+    try:
+        bodies.submit([("a", "Erster *Teil*")])
+        between = bodies.pool.apply_async(sum, ([1, 2],))  # the search documents, in the build
+        bodies.submit([("b", "Zweiter *Teil*")])
+        assert "<em>Teil</em>" in bodies.get("b").html  # waits past the first part
+        assert "<em>Teil</em>" in bodies.get("a").html
+        assert between.get(timeout=60) == 3
+        with pytest.raises(KeyError):
+            bodies.get("c")
+    finally:
+        bodies.close()

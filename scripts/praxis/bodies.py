@@ -13,7 +13,7 @@ import contextlib
 import html
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
@@ -300,32 +300,36 @@ def _yield_cpu() -> None:
 
 
 class ParallelBodies:
-    """Starts rendering at once; `get` hands out results in the order they were submitted.
+    """Renders bodies in worker processes; `get` hands out results as they come, in the order
+    they were submitted.
 
-    `first` is called with the pool before the bodies are queued: work that should not wait
-    for all of them (the search documents) goes ahead of them."""
+    Bodies may be submitted in parts, with other work of the build between them (`pool`): the
+    first half starts as soon as the entries are read, and the search documents go ahead of
+    the second half, so that the index is built while MkDocs writes the pages."""
 
-    def __init__(
-        self,
-        bodies: Sequence[tuple[str, str]],
-        workers: int,
-        first: Callable[[multiprocessing.pool.Pool], object] | None = None,
-    ) -> None:
-        chunks = [bodies[i : i + CHUNK] for i in range(0, len(bodies), CHUNK)]
+    def __init__(self, workers: int) -> None:
         self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_yield_cpu)
-        if first is not None:
-            first(self._pool)
-        self._results: Iterator[list[tuple[str, RenderedBody]]] = self._pool.imap(
-            _render_chunk, chunks
-        )
+        self._results: list[Iterator[list[tuple[str, RenderedBody]]]] = []
         self._ready: dict[str, RenderedBody] = {}
+
+    @property
+    def pool(self) -> multiprocessing.pool.Pool:
+        return self._pool
+
+    def submit(self, bodies: Sequence[tuple[str, str]]) -> None:
+        """Queue (entry id, Markdown) pairs behind everything queued so far."""
+        chunks = [bodies[i : i + CHUNK] for i in range(0, len(bodies), CHUNK)]
+        self._results.append(self._pool.imap(_render_chunk, chunks))
 
     def get(self, entry_id: str) -> RenderedBody:
         while entry_id not in self._ready:
+            if not self._results:
+                raise KeyError(entry_id)
             try:
-                chunk = next(self._results)
+                chunk = next(self._results[0])
             except StopIteration:
-                raise KeyError(entry_id) from None
+                self._results.pop(0)
+                continue
             self._ready.update(chunk)
         return self._ready.pop(entry_id)
 

@@ -18,7 +18,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, InclusionLevel, get_files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_markdown_title
 from mkdocs.utils.meta import get_data
@@ -148,8 +148,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.renderer: SiteRenderer | None = None
         self.today = dt.date.today()
         self.search: BackgroundIndex | None = None
-        # A preview rebuild keeps its files here; its index is built after it (PreviewSearch).
-        self.search_files: Files | None = None
+        # A preview rebuild builds its index after it (PreviewSearch).
+        self.search_deferred = False
         self.preview_search: PreviewSearch | None = None
         self.entry_cache: EntryCache | None = None
         self.preview_built = False
@@ -190,11 +190,20 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             CATALOG_URI: catalog(config.site_url or "", chosen, self.today, publisher, count),
         }
         files = [File.generated(config, uri, content=text) for uri, text in texts.items()]
-        page = data_page(taxonomies, chosen, publisher, count)
-        files.append(
-            File.generated(config, PAGE_URI, content=page, inclusion=InclusionLevel.NOT_IN_NAV)
-        )
+        files.append(self._data_page(config))
         return files
+
+    def _data_page(self, config: MkDocsConfig) -> File:
+        """The page that explains the open data (searchable like a hand-written page)."""
+        assert self.corpus is not None and self.index is not None
+        try:
+            chosen = licence(self.config.data_licence)
+        except LicenceError as exc:
+            raise PluginError(str(exc)) from None
+        publisher = (config.extra.get("operator") or {}).get("name") or "Betreiber der Plattform"
+        count = len(self.corpus.published)
+        page = data_page(self.index.taxonomies, chosen, publisher, count)
+        return File.generated(config, PAGE_URI, content=page, inclusion=InclusionLevel.NOT_IN_NAV)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.missing_operator = set()  # the plugin outlives a build under `mkdocs serve`
@@ -236,6 +245,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         )
         self.renderer = renderer
         self.search = None
+        self.pages = {}
+        self._start_workers(config)
         self.pages = {page.src_uri: page for page in renderer.pages()}
         log.info(
             f"praxis: {len(corpus.entries)} Einträge gelesen, {len(self.pages)} Seiten erzeugt"
@@ -299,10 +310,6 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 + "\n".join(clashes)
             )
         self.progress = Progress(len(files.documentation_pages()), log.info)
-        if self.corpus is not None and self.index is not None:
-            # The preview's first build has its index at once; later ones get it afterwards.
-            with_index = self.preview_search is None or not self.preview_built
-            self._start_workers(files, config, with_index)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -313,32 +320,30 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         env.globals[FUNCTION] = self.shared
         return env
 
-    def _start_workers(self, files: Files, config: MkDocsConfig, with_index: bool) -> None:
-        """Every file is known: start the search index and the rendering of entry bodies.
+    def _start_workers(self, config: MkDocsConfig) -> None:
+        """The entries are read: start the search index and the rendering of entry bodies.
 
-        In a parallel build the search documents are the workers' first task, so that
-        Pagefind runs while MkDocs reads and writes the pages; without workers they are made
-        here and Pagefind is started at once."""
+        In a parallel build the search documents are the workers' first task and the bodies
+        follow, so that Pagefind runs while MkDocs plans, reads and writes the pages; without
+        workers the documents are made here and Pagefind is started at once. The preview's
+        first build has its index at once; later ones get it after the build."""
         assert self.corpus is not None
-        site_dir = Path(config.site_dir)
-        published = [(e.id, e.body) for e in self.corpus.entries if not e.draft]
+        with_index = self.preview_search is None or not self.preview_built
+        bodies = [(e.id, e.body) for e in self.corpus.entries if not e.draft]
         if (
             self.config.parallel
             and self.workers > 1
-            and len(published) >= self.config.parallel_min_entries
+            and len(bodies) >= self.config.parallel_min_entries
             and can_render_in_parallel()
         ):
-
-            def search_first(pool: Pool) -> None:
-                if with_index:
-                    self.search = self._start_search(files, config, site_dir, pool)
-
-            self.bodies = ParallelBodies(published, self.workers, first=search_first)
+            self.bodies = ParallelBodies(self.workers)
             log.info(f"praxis: Haupttexte werden in {self.workers} Prozessen umgewandelt")
-        elif with_index:
-            self.search = self._start_search(files, config, site_dir, None)
-        else:
-            self.search_files = files
+        pool = self.bodies.pool if self.bodies is not None else None
+        if with_index:
+            self.search = self._start_search(config, Path(config.site_dir), pool)
+        self.search_deferred = not with_index
+        if self.bodies is not None:
+            self.bodies.submit(bodies)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.progress is not None:
@@ -445,12 +450,10 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise
         if search is not None:
             self._finish_search(search)
-        elif self.preview_search is not None and self.search_files is not None:
-            files, site_dir = self.search_files, Path(config.site_dir)
-            documents = self._search_documents(files, config)
-            taxonomies = self.index.taxonomies if self.index is not None else ()
-            self.preview_search.start(documents, taxonomies, site_dir)
-        self.search_files = None
+        elif self.preview_search is not None and self.search_deferred and self.index is not None:
+            documents = self._search_documents(config)
+            self.preview_search.start(documents, self.index.taxonomies, Path(config.site_dir))
+        self.search_deferred = False
         self.preview_built = True
 
     def _operator_details(self) -> None:
@@ -497,7 +500,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise PluginError("Die gebaute Seite ist unvollständig:\n" + format_text(problems))
         log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")
 
-    def _search_documents(self, files: Files, config: MkDocsConfig) -> list[SearchDocument]:
+    def _search_documents(self, config: MkDocsConfig) -> list[SearchDocument]:
         assert self.corpus is not None and self.index is not None and self.renderer is not None
         taxonomies = self.index.taxonomies
         documents = [
@@ -505,25 +508,28 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             for entry in self.corpus.published
         ]
         operator = config.extra.get("operator") or {}
-        documents.extend(page_document(p) for p in self._searchable_pages(files, operator))
+        documents.extend(page_document(p) for p in self._searchable_pages(config, operator))
         return documents
 
     def _start_search(
-        self, files: Files, config: MkDocsConfig, site_dir: Path, pool: Pool | None
+        self, config: MkDocsConfig, site_dir: Path, pool: Pool | None
     ) -> BackgroundIndex:
         assert self.index is not None
         self.search_started = time.perf_counter()
-        documents = self._search_documents(files, config)
+        documents = self._search_documents(config)
         try:
             return BackgroundIndex(documents, self.index.taxonomies, site_dir, pool)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
 
-    def _searchable_pages(self, files: Files, operator: dict[str, Any]) -> Iterator[PageText]:
-        """Hand-written public pages, from their Markdown. Lists, term and overview pages repeat
-        entries' summaries: search leads to the entries themselves. The guide and the
-        operations pages are not public search results."""
-        for file in files.documentation_pages():
+    def _searchable_pages(
+        self, config: MkDocsConfig, operator: dict[str, Any]
+    ) -> Iterator[PageText]:
+        """Hand-written public pages (docs/) and the open-data page, from their Markdown. Lists,
+        term and overview pages repeat entries' summaries: search leads to the entries
+        themselves. The guide and the operations pages are not public search results."""
+        pages = [*get_files(config).documentation_pages(), self._data_page(config)]
+        for file in pages:
             src = file.src_uri
             if src in self.pages or src.startswith(SEARCH_EXCLUDED_FOLDERS):
                 continue
