@@ -117,3 +117,19 @@ def test_a_network_page_lists_its_events_upcoming_first(corpus) -> None:
         "veranstaltungen/facharbeitskreis-rechtsextremismus-maerz-2027/"
     ]
     assert events["values"][0]["text"].startswith("Mo, 29.03.2027, 14:00–16:00 Uhr: ")
+
+
+def test_the_preview_keeps_the_calendar_file_of_an_unchanged_event() -> None:
+    corpus = load_corpus(REPO, today=TODAY)
+    memo: dict = {}
+    first = calendar_files(corpus.entries, SITE, TODAY, memo)
+    assert memo  # one per published event
+    again = calendar_files(corpus.entries, SITE, TODAY, memo)
+    assert again == first
+    kept = {uri: text for uri, text in again.items() if uri != CALENDAR_URI}
+    assert all(again[uri] is first[uri] for uri in kept)  # not made again
+    # Another build date makes every file anew, with the same content as without the memo.
+    later = TODAY + dt.timedelta(days=1)
+    assert calendar_files(corpus.entries, SITE, later, memo) == calendar_files(
+        corpus.entries, SITE, later
+    )

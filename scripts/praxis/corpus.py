@@ -146,6 +146,11 @@ class EntryCache:
             self._found.clear()
             self._vocabularies = stamps
 
+    @property
+    def vocabulary_stamps(self) -> tuple[tuple[str, int, int], ...]:
+        """Name, time and size of each vocabulary file as of the last `begin`."""
+        return self._vocabularies
+
     def read(
         self, root: Path, content_type: ContentType, path: Path, vocabularies: dict[str, Vocabulary]
     ) -> tuple[Entry | None, list[Problem]]:

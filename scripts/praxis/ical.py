@@ -130,11 +130,32 @@ def _host(site_url: str) -> str:
     return host or "plattform.invalid"
 
 
-def calendar_files(entries: Sequence[Entry], site_url: str, today: dt.date) -> dict[str, bytes]:
-    """Site path -> content of every calendar file: one per published event, and the feed."""
+# An event's calendar file by the entry object it was made from (the preview keeps unchanged
+# entries as the same objects between builds): entry, site URL, build date, file.
+CalendarMemo = dict[int, tuple[Entry, str, dt.date, bytes]]
+
+
+def calendar_files(
+    entries: Sequence[Entry], site_url: str, today: dt.date, memo: CalendarMemo | None = None
+) -> dict[str, bytes]:
+    """Site path -> content of every calendar file: one per published event, and the feed.
+    With `memo`, an event whose entry object, site URL and build date are unchanged keeps
+    its file from the previous call."""
     stamp = build_stamp(today)
     published = [e for e in entries if not e.draft and has_date(e)]
-    files = {calendar_file_uri(e): entry_ics(e, site_url, stamp) for e in published}
+    files = {}
+    kept: CalendarMemo = {}
+    for entry in published:
+        found = memo.get(id(entry)) if memo is not None else None
+        if found is not None and found[0] is entry and found[1:3] == (site_url, today):
+            text = found[3]
+        else:
+            text = entry_ics(entry, site_url, stamp)
+        kept[id(entry)] = (entry, site_url, today, text)
+        files[calendar_file_uri(entry)] = text
+    if memo is not None:  # only what this call saw: old entries are let go
+        memo.clear()
+        memo.update(kept)
     if published:
         files[CALENDAR_URI] = upcoming_ics(published, site_url, today, stamp)
     return files

@@ -38,7 +38,7 @@ from ..editor_bundle import EditorBundleMissing
 from ..editor_config import EditorSettings, EditorSettingsError
 from ..editor_docs import site_files
 from ..feeds import atom, feeds
-from ..ical import calendar_files
+from ..ical import CalendarMemo, calendar_files
 from ..model import Entry
 from ..open_data import (
     CATALOG_URI,
@@ -152,6 +152,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.search_deferred = False
         self.preview_search: PreviewSearch | None = None
         self.entry_cache: EntryCache | None = None
+        self.ics_memo: CalendarMemo | None = None
+        self.site_files_memo: tuple[object, dict[str, str | bytes]] | None = None
         self.preview_built = False
         self.build_started = 0.0
         self.search_started = 0.0
@@ -167,6 +169,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             self.preview_search.stop()
         self.preview_search = PreviewSearch() if self.serving else None
         self.entry_cache = EntryCache() if self.serving else None
+        self.ics_memo: CalendarMemo | None = {} if self.serving else None
+        self.site_files_memo: tuple[object, dict[str, str | bytes]] | None = None
         self.preview_built = False
 
     def on_shutdown(self) -> None:
@@ -264,13 +268,14 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 content = atom(feed, config.site_url or "http://127.0.0.1:8000/", author)
                 files.append(File.generated(config, feed.uri, content=content))
             site_url = config.site_url or ""
-            for uri, ics in calendar_files(self.corpus.entries, site_url, self.today).items():
+            events = calendar_files(self.corpus.entries, site_url, self.today, self.ics_memo)
+            for uri, ics in events.items():
                 files.append(File.generated(config, uri, content=ics))
             # Contributor guide pages, JSON Schemas and the editor at /redaktion/, generated from
             # the field table.
             try:
                 editor = EditorSettings.from_extra(config.extra.get("editor"))
-                generated = site_files(self.corpus.vocabularies, editor, config.site_url or "")
+                generated = self._site_files(editor, config.site_url or "")
             except (EditorSettingsError, EditorBundleMissing) as exc:
                 raise PluginError(str(exc)) from None
             for uri, text in generated.items():
@@ -311,6 +316,17 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             )
         self.progress = Progress(len(files.documentation_pages()), log.info)
         return files
+
+    def _site_files(self, editor: EditorSettings, site_url: str) -> dict[str, str | bytes]:
+        """The guide, the schemas and the editor; the preview keeps them while no vocabulary
+        file changed (they come from the vocabularies and the code, about 0.3 s a build)."""
+        assert self.corpus is not None
+        if self.entry_cache is None:
+            return site_files(self.corpus.vocabularies, editor, site_url)
+        key = (self.entry_cache.vocabulary_stamps, editor, site_url)
+        if self.site_files_memo is None or self.site_files_memo[0] != key:
+            self.site_files_memo = (key, site_files(self.corpus.vocabularies, editor, site_url))
+        return self.site_files_memo[1]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.shared.begin(page.url for page in nav.pages)
