@@ -10,6 +10,16 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="module")
+def vocabularies() -> dict:
+    """The repository's vocabularies, which must load without problems."""
+    from praxis.vocabulary import load_vocabularies
+
+    found, problems = load_vocabularies(REPO)
+    assert problems == []
+    return found
+
+
 @pytest.fixture
 def content_root(tmp_path: Path) -> Path:
     """A content tree with the real vocabularies and no entries."""

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import atexit
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,3 +107,31 @@ def _fragment(path: Path) -> dict:
     import json
 
     return json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+
+
+@contextmanager
+def preview_server(project: Path, *options: str) -> Iterator[str]:
+    """`mkdocs serve` (with `options`, e.g. --dirty) of `project` on a free loopback port,
+    ready once MkDocs says it serves; yields the site address."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *options, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=BUILD_ENV,
+    )
+    try:
+        assert server.stderr is not None
+        for line in server.stderr:
+            if "Serving on" in line:
+                break
+        else:
+            raise AssertionError("mkdocs serve did not start")
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

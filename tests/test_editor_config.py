@@ -30,16 +30,8 @@ from praxis.ids import ID_MAX
 from praxis.model import ContentType
 from praxis.output_policy import check_html
 from praxis.schema import Kind, fields_for
-from praxis.vocabulary import load_vocabularies
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def vocabularies() -> dict:
-    found, problems = load_vocabularies(REPO)
-    assert problems == []
-    return found
 
 
 def by_name(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -5,24 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from praxis.corpus import load_corpus
 from praxis.editor_docs import errors_page, fields_page, site_files, templates_page
 from praxis.rules.catalogue import RULES
 from praxis.scaffold import template_texts
 from praxis.schema import FIELDS, fields_for
-from praxis.vocabulary import load_vocabularies
 from site_build import built_site
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def vocabularies() -> dict:
-    found, problems = load_vocabularies(REPO)
-    assert problems == []
-    return found
 
 
 def test_field_reference_names_every_field_and_every_allowed_id(vocabularies: dict) -> None:

@@ -19,7 +19,6 @@ from praxis.cli import main
 from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import content_type_of, load_corpus
 from praxis.json_schema import entry_schema, schema_file_name, schema_texts, stale_files
-from praxis.vocabulary import load_vocabularies
 
 REPO = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).parent / "corpus" / "bad"
@@ -68,13 +67,6 @@ def front_matter(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     block = text.split("\n---", 1)[0].removeprefix("---\n")
     return yaml.load(block, Loader=Yaml12Loader)  # a SafeLoader subclass
-
-
-@pytest.fixture(scope="module")
-def vocabularies() -> dict:
-    found, problems = load_vocabularies(REPO)
-    assert problems == []
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -303,9 +303,9 @@ class ParallelBodies:
     """Renders bodies in worker processes; `get` hands out results as they come, in the order
     they were submitted.
 
-    Bodies may be submitted in parts, with other work of the build between them (`pool`): the
-    first half starts as soon as the entries are read, and the search documents go ahead of
-    the second half, so that the index is built while MkDocs writes the pages."""
+    Other work of the build may go to the same workers (`pool`) ahead of or between parts
+    of the bodies: the build queues the search documents first, so that the index is built
+    while MkDocs writes the pages."""
 
     def __init__(self, workers: int) -> None:
         self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_yield_cpu)

@@ -3,16 +3,13 @@ instead of hanging, and shows the site again by itself once the file is fixed.""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from praxis.mkdocs_plugin.preview import ERROR_TITLE, build_error_message, error_page
-from site_build import BUILD_ENV, copy_project
+from site_build import copy_project, preview_server
 
 ENTRY = "practices/allianz-gegen-hass-stadt-lindenau.md"
 PAGE = "praxisbeispiele/allianz-gegen-hass-stadt-lindenau/"
@@ -41,34 +38,11 @@ def test_the_plugins_message_survives_mkdocs_abort() -> None:
         assert build_error_message(error) == "Die Inhalte enthalten 1 Fehler"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     project = copy_project(tmp_path / "project")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=BUILD_ENV,
-    )
-    try:
-        for line in server.stderr:  # ready once MkDocs says it serves
-            if "Serving on" in line:
-                break
-        else:
-            pytest.fail("mkdocs serve did not start")
-        yield f"http://127.0.0.1:{port}/", project
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with preview_server(project, "--dirty") as url:
+        yield url, project
 
 
 @pytest.mark.browser

@@ -3,49 +3,23 @@ Content-Security-Policy: MkDocs' own inline reload script would be blocked."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from site_build import BUILD_ENV, copy_project
+from site_build import copy_project, preview_server
 
 ENTRY = "practices/allianz-gegen-hass-stadt-lindenau.md"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     project = copy_project(tmp_path / "project")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=BUILD_ENV,
-    )
-    try:
-        for line in server.stderr:  # ready once MkDocs says it serves
-            if "Serving on" in line:
-                break
-        else:
-            pytest.fail("mkdocs serve did not start")
-        yield f"http://127.0.0.1:{port}/", project
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with preview_server(project) as url:
+        yield url, project
 
 
 def test_the_preview_reloads_after_a_save_without_policy_violations(chromium, preview) -> None:

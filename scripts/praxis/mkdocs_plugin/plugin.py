@@ -249,7 +249,6 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         )
         self.renderer = renderer
         self.search = None
-        self.pages = {}
         self._start_workers(config)
         self.pages = {page.src_uri: page for page in renderer.pages()}
         log.info(
@@ -546,10 +545,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         themselves. The guide and the operations pages are not public search results."""
         pages = [*get_files(config).documentation_pages(), self._data_page(config)]
         for file in pages:
-            src = file.src_uri
-            if src in self.pages or src.startswith(SEARCH_EXCLUDED_FOLDERS):
-                continue
-            if file.inclusion.is_excluded():
+            if file.src_uri.startswith(SEARCH_EXCLUDED_FOLDERS) or file.inclusion.is_excluded():
                 continue
             markdown, meta = get_data(file.content_string)
             markdown, _ = fill_placeholders(markdown, operator)

@@ -34,8 +34,8 @@ class SharedFragments:
 
     def key(self, page_url: str) -> str | None:
         """The cache key of a page's navigation, or None when the page is in `nav` (its
-        navigation marks it as active) or its URL is not a plain path."""
-        if page_url in self._in_nav or "://" in page_url:
+        navigation marks it as active)."""
+        if page_url in self._in_nav:
             return None
         return str(page_url.count("/"))
 
