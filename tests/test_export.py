@@ -1,4 +1,6 @@
-"""The open-data export lists every published entry once, with term ids from the vocabularies.
+"""The open-data export lists every published public entry once, with term ids from the
+vocabularies. Internal entries (`visibility: intern`, and the internal-only types, whose folders
+are not listed here) are not part of the public site's data.
 
 The expected records are written here from the raw files (front matter read with PyYAML's
 BaseLoader, vocabularies read as plain YAML), not from the package's parser or taxonomy list.
@@ -15,6 +17,7 @@ from typing import Any
 import yaml
 
 from praxis.corpus import load_corpus
+from praxis.editions import PUBLIC
 from praxis.export import export_json
 from praxis.taxonomy import taxonomies_from_schema
 
@@ -47,6 +50,8 @@ TAXONOMY_FIELDS = {
     "network_kind": "network_kinds",
     "quality_criteria": "quality_criteria",
     "evaluation": "evaluation_levels",
+    "request_kind": "request_kinds",
+    "visibility": "visibility",
 }
 
 
@@ -62,7 +67,7 @@ def expected_records() -> dict[str, dict[str, Any]]:
         for path in sorted((REPO / folder).glob("*.md")):
             block = path.read_text("utf-8").split("\n---", 1)[0].removeprefix("---\n")
             data = yaml.load(block, Loader=yaml.BaseLoader)  # every scalar stays a string
-            if data.get("draft") == "true":
+            if data.get("draft") == "true" or data.get("visibility") == "intern":
                 continue
             record: dict[str, Any] = {
                 "id": path.stem,
@@ -93,7 +98,7 @@ def expected_records() -> dict[str, dict[str, Any]]:
 
 
 def test_export_has_exactly_the_records_of_the_front_matter() -> None:
-    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22))
+    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22)).for_edition(PUBLIC)
     data = json.loads(export_json(corpus.entries, taxonomies_from_schema(corpus.vocabularies)))
     expected = expected_records()
     assert len(expected) >= 10
@@ -103,7 +108,7 @@ def test_export_has_exactly_the_records_of_the_front_matter() -> None:
 
 
 def test_export_names_every_term_of_every_vocabulary() -> None:
-    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22))
+    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22)).for_edition(PUBLIC)
     data = json.loads(export_json(corpus.entries, taxonomies_from_schema(corpus.vocabularies)))
     assert set(data["taxonomies"]) == set(TAXONOMY_FIELDS)
     for field, name in TAXONOMY_FIELDS.items():
@@ -117,7 +122,7 @@ def test_export_names_every_term_of_every_vocabulary() -> None:
 
 
 def test_export_leaves_out_drafts() -> None:
-    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22))
+    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22)).for_edition(PUBLIC)
     draft = dataclasses.replace(
         corpus.entries[0], id="entwurf", fields={**corpus.entries[0].fields, "draft": True}
     )

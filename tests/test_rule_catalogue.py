@@ -56,6 +56,8 @@ NOT_IN_CORPUS = {
     "build-lost",
     "build-audit",
     "output-policy",  # the built site, not an entry: tests/test_output_policy.py
+    "build-leak",  # the built site: tests/test_leak_audit.py
+    "visibility-value",  # a hand-written page in docs/: tests/test_editions.py
 }
 
 

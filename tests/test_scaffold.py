@@ -46,6 +46,8 @@ VALUES = {
     "beratungsstelle": {"help_kinds": ["opferberatung"], "regions": ["sachsen"]},
     "kommune": {"municipality.state": "hessen"},
     "netzwerk": {"topics": ["rechtsextremismus"]},
+    "gesuch": {"modules": ["modul-3a"], "request_kind": "angebot"},
+    "austauschprotokoll": {"modules": ["modul-3a"]},
 }
 
 
@@ -72,6 +74,9 @@ REFERENCES = {
     spec.name for top in FIELD_BY_NAME.values() for spec in (top, *top.children) if spec.refers_to
 }
 
+# A named person is allowed in internal entries only, and with consent (`personal-name`).
+NEEDS_CONSENT = {"person"}
+
 
 def fill_in(text: str, content_type: str) -> str:
     """Do what an editor does: replace every placeholder with a real value or text."""
@@ -81,6 +86,8 @@ def fill_in(text: str, content_type: str) -> str:
         match = re.match(r"^(\s*)(- )?(\w+): (\"\"|\[\])$", line)
         if match and match.group(3) in REFERENCES:
             continue  # optional, and names an entry that must exist: the editor deletes it
+        if match and match.group(3) in NEEDS_CONSENT:
+            continue  # a person's name needs documented consent: the editor deletes it
         if match:
             indent, dash, key, empty = match.groups()
             spec = fields[key] if not indent else parent.child(key)

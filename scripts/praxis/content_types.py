@@ -16,7 +16,7 @@ from .model import ContentType, Section
 _TERMS = ("modules", "topics", "target_groups", "actors")
 _DATES = ("published", "reviewed")
 _CORE_REQUIRED = ("title", "summary", "modules", "topics", "target_groups", "published")
-_TAIL = ("contact", "resources", "related", "example", "draft")
+_TAIL = ("contact", "resources", "related", "example", "draft", "visibility")
 _CORE_FACETS = ("modules", "topics", "target_groups")
 
 CONTENT_TYPES: tuple[ContentType, ...] = (
@@ -188,6 +188,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
             "related",
             "example",
             "draft",
+            "visibility",
         ),
         required=("title", "summary", "help_kinds", "published", "contact"),
         facets=("help_kinds", "languages", "topics"),
@@ -226,6 +227,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
             "related",
             "example",
             "draft",
+            "visibility",
         ),
         required=("title", "summary", "municipality", "published", "contact"),
         facets=("modules", "municipality.state", "peer_offers"),
@@ -260,6 +262,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
             "related",
             "example",
             "draft",
+            "visibility",
         ),
         required=("title", "summary", "network_kind", "topics", "published", "contact"),
         facets=("network_kind", "modules", "topics"),
@@ -269,6 +272,95 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
             Section("Mitmachen", "Wer kann dazukommen, und wie?"),
         ),
         example_id="facharbeitskreis-rechtsextremismus",
+    ),
+    # Zusatzmodul 3a: peer exchange among the model municipalities. Both types are internal:
+    # they name contact persons and unfinished matters that the public site must never show.
+    ContentType(
+        key="gesuch",
+        search_weight=0.8,
+        schema_org="CreativeWork",
+        folder="content/gesuche",
+        url_path="gesuche-und-angebote",
+        singular="Gesuch oder Angebot",
+        plural="Gesuche und Angebote",
+        description="Kollegiale Beratung unter den Modellkommunen: Wer sucht Erfahrung zu einer "
+        "Frage, wer bietet Hospitation oder Beratung an? Nur in der internen Ausgabe.",
+        fields=(
+            "title",
+            "summary",
+            "request_kind",
+            "municipality",
+            "peer_offers",
+            "modules",
+            "topics",
+            "valid_until",
+            "contact",
+            *_DATES,
+            "related",
+            "example",
+            "draft",
+        ),
+        required=(
+            "title",
+            "summary",
+            "request_kind",
+            "municipality",
+            "modules",
+            "topics",
+            "valid_until",
+            "contact",
+            "published",
+        ),
+        facets=("request_kind", "modules", "topics", "peer_offers", "municipality.state"),
+        sections=(
+            Section("Worum es geht", "Welche Frage oder welches Angebot? Was ist der Anlass?"),
+            Section("Was wir uns wünschen", "Welche Erfahrung, welche Form (Hospitation …)?"),
+            Section("Rahmen", "Zeitraum, Aufwand, Ort oder online."),
+        ),
+        example_id="gesuch-meine-kommune",
+        internal=True,
+    ),
+    ContentType(
+        key="austauschprotokoll",
+        search_weight=0.8,
+        schema_org="Report",
+        folder="content/austauschprotokolle",
+        url_path="austauschprotokolle",
+        singular="Austauschprotokoll",
+        plural="Austauschprotokolle",
+        description="Ergebnisse der Austauschtreffen der Modellkommunen: wer dabei war, was "
+        "beraten und verabredet wurde. Nur in der internen Ausgabe.",
+        fields=(
+            "title",
+            "summary",
+            "meeting_date",
+            "participants",
+            "results",
+            "modules",
+            "topics",
+            "contact",
+            *_DATES,
+            "resources",
+            "related",
+            "example",
+            "draft",
+        ),
+        required=(
+            "title",
+            "summary",
+            "meeting_date",
+            "participants",
+            "results",
+            "modules",
+            "published",
+        ),
+        facets=("modules", "topics"),
+        sections=(
+            Section("Beratene Fälle", "Welche Fragen wurden beraten (ohne Namen Betroffener)?"),
+            Section("Verabredungen", "Wer tut was bis wann?"),
+        ),
+        example_id="austauschtreffen-meine-runde",
+        internal=True,
     ),
 )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content_types import CONTENT_TYPES
+from .editions import visible_in
 from .frontmatter import parse
 from .model import ContentType, Entry, Vocabulary
 from .problems import Problem, sort_problems
@@ -48,6 +49,16 @@ class Corpus:
     @property
     def published(self) -> list[Entry]:
         return [e for e in self.entries if not e.draft]
+
+    def for_edition(self, edition: str) -> Corpus:
+        """The entries one edition shows (`editions.visible_in`), with every problem of all.
+
+        The build makes every output of an edition from this view and from nothing else, so
+        that an internal entry cannot reach the public site through one output that forgot
+        to filter. Checking still runs over all entries (links across editions are errors).
+        """
+        shown = [e for e in self.entries if visible_in(e, edition)]
+        return dataclasses.replace(self, entries=shown)
 
 
 def entry_files(root: Path) -> list[tuple[ContentType, Path]]:
@@ -283,7 +294,7 @@ def _slimmed_results(
 # `test_parallel_check` compares the problems of both ways of reading.
 # `municipality` for the spelling check, and every field naming another entry (`refers_to`).
 _CORPUS_RULE_KEYS = frozenset(
-    {"related", "reviewed", "published", "draft", "municipality"}
+    {"related", "reviewed", "published", "draft", "municipality", "visibility"}
     | {f.name for f in FIELDS if f.refers_to or any(c.refers_to for c in f.children)}
 )
 

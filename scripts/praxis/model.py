@@ -97,6 +97,9 @@ class ContentType:
     everywhere: str | None = None
     # Numbers to call in acute danger, shown first on the type's pages: (number, who answers).
     emergency: tuple[tuple[str, str], ...] = ()
+    # Internal-only types (peer exchange among the model municipalities): their entries are in
+    # the internal edition only, whatever they say; they have no `visibility` field.
+    internal: bool = False
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         """Pickle by key, so entries read in worker processes keep `entry.type is t` true."""

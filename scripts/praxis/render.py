@@ -150,8 +150,12 @@ class SiteRenderer:
         page_size: int = DEFAULT_PAGE_SIZE,
         today: dt.date | None = None,
         geometry: Mapping[str, Any] | None = None,
+        content_types: Sequence[ContentType] = CONTENT_TYPES,
     ) -> None:
         self.today = today or dt.date.today()
+        # The types with list pages: the edition's (`editions.edition_types`), so the public
+        # site has no empty list of an internal-only type.
+        self.content_types = tuple(content_types)
         self.geometry = geometry
         self.entries = entries
         self.published = [e for e in entries if not e.draft]
@@ -182,7 +186,7 @@ class SiteRenderer:
             yield self.overview(taxonomy)
             for term in taxonomy.vocabulary.terms:
                 yield from self.term_pages(taxonomy, term)
-        for content_type in CONTENT_TYPES:
+        for content_type in self.content_types:
             yield from self.list_pages(content_type)
             if content_type.regions:
                 yield from self.region_pages(content_type)
@@ -204,7 +208,7 @@ class SiteRenderer:
                 "description": "Was die Plattform enthält, in Zahlen: die veröffentlichten "
                 "Einträge nach Inhaltsart, Modul, Bundesland und Jahr. Jede Grafik steht "
                 "daneben auch als Tabelle.",
-                "charts": statistics(self.published, self.index),
+                "charts": statistics(self.published, self.index, self.content_types),
                 "total": plural(len(self.published), "Eintrag", "Einträge"),
             },
         )

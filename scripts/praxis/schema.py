@@ -554,6 +554,15 @@ _FIELD_TABLE: tuple[Field, ...] = (
                 "Webseite der Stelle oder des Vorhabens.",
                 "https://www.landkreis-talheim.example/integration",
             ),
+            _text(
+                "person",
+                "Ansprechperson",
+                "Name einer Person, die für Rückfragen von Kolleginnen und Kollegen "
+                "bereitsteht. Nur in internen Einträgen und nur mit dokumentierter Einwilligung "
+                "(`consent: true`, `consent_date`).",
+                "Maria Beispiel (fiktiv)",
+                max_length=120,
+            ),
             Field(
                 "consent",
                 Kind.BOOL,
@@ -617,6 +626,65 @@ _FIELD_TABLE: tuple[Field, ...] = (
         "`true` hält den Eintrag aus der veröffentlichten Seite "
         "heraus; in der Vorschau bleibt er sichtbar.",
         False,
+    ),
+    Field(
+        "visibility",
+        Kind.TERM,
+        "Sichtbarkeit",
+        "`oeffentlich` (Standard, wenn das Feld fehlt) oder `intern`: Interne Einträge stehen "
+        "nur in der internen Ausgabe für die Modellkommunen, nie auf der öffentlichen Seite.",
+        "oeffentlich",
+        vocabulary="visibility",
+        pages=False,
+    ),
+    Field(
+        "request_kind",
+        Kind.TERM,
+        "Gesuch oder Angebot",
+        "`gesuch`, wenn Ihre Kommune Erfahrung oder Beratung sucht; `angebot`, wenn sie "
+        "Hospitation, Beratung oder Material anbietet.",
+        "gesuch",
+        vocabulary="request_kinds",
+        param="gesuchsart",
+        pages=False,
+    ),
+    Field(
+        "valid_until",
+        Kind.DATE,
+        "Gültig bis",
+        "Bis wann das Gesuch oder Angebot gilt; danach nehmen Sie es heraus oder verlängern es.",
+        "2027-06-30",
+    ),
+    Field(
+        "meeting_date",
+        Kind.DATE,
+        "Datum des Treffens",
+        "An welchem Tag das Austauschtreffen stattfand.",
+        "2026-10-14",
+    ),
+    Field(
+        "participants",
+        Kind.OBJECT_LIST,
+        "Teilnehmende Kommunen",
+        "Die Kommunen, die am Treffen teilgenommen haben (Kommunen, keine Personen).",
+        None,
+        children=(
+            _text(
+                "name",
+                "Kommune",
+                "Name der Kommune, wie sie sich selbst nennt.",
+                "Landkreis Talheim (fiktiv)",
+                required_for=ALL_TYPES,
+                max_length=120,
+            ),
+        ),
+    ),
+    _text(
+        "results",
+        "Ergebnisse",
+        "Die Ergebnisse des Treffens in wenigen Sätzen; Einzelheiten stehen im Haupttext.",
+        "Drei Kommunen vereinbaren Hospitationen in der Clearingstelle.",
+        max_length=600,
     ),
 )
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .content_types import CONTENT_TYPES
-from .model import Entry
+from .model import ContentType, Entry
 from .taxonomy import TaxonomyIndex
 
 BAR_WIDTH = 300  # drawing units of the longest bar
@@ -43,14 +43,20 @@ def _chart(key: str, title: str, rows: list[tuple[str, int, str]]) -> dict[str, 
     }
 
 
-def statistics(published: Sequence[Entry], index: TaxonomyIndex) -> list[dict[str, Any]]:
+def statistics(
+    published: Sequence[Entry],
+    index: TaxonomyIndex,
+    content_types: Sequence[ContentType] = CONTENT_TYPES,
+) -> list[dict[str, Any]]:
+    """The charts of the statistics page; one row per type of the edition (`content_types`),
+    so the public site does not even count the internal-only types."""
     charts = [
         _chart(
             "inhaltsarten",
             "Einträge nach Inhaltsart",
             [
                 (t.plural, sum(1 for e in published if e.type is t), f"{t.url_path}/")
-                for t in CONTENT_TYPES
+                for t in content_types
             ],
         )
     ]

@@ -246,6 +246,12 @@ RULES: tuple[RuleInfo, ...] = (
         "Schreibweise prüfen oder den Verweis entfernen.",
     ),
     RuleInfo(
+        "visibility-link",
+        "related",
+        "Ein öffentlicher Eintrag verweist auf einen internen Eintrag.",
+        "Den Verweis entfernen oder auch diesen Eintrag auf `visibility: intern` setzen.",
+    ),
+    RuleInfo(
         "id-unique",
         "id",
         "Die Kennung (Dateiname) gibt es mehrfach.",
@@ -362,6 +368,13 @@ RULES: tuple[RuleInfo, ...] = (
         "Einwilligung dokumentieren.",
     ),
     RuleInfo(
+        "personal-name",
+        "personal",
+        "Eine Ansprechperson ist namentlich genannt: in einem öffentlichen Eintrag oder ohne "
+        "dokumentierte Einwilligung.",
+        "Öffentlich die Stelle nennen; intern `consent: true` und `consent_date` ergänzen.",
+    ),
+    RuleInfo(
         "personal-consent",
         "personal",
         "`consent: true` ohne Datum.",
@@ -427,6 +440,19 @@ RULES: tuple[RuleInfo, ...] = (
         "build",
         "Für einen gültigen Eintrag wurde keine Seite geschrieben.",
         "Fehler im Generator: bitte melden.",
+    ),
+    RuleInfo(
+        "build-leak",
+        "build",
+        "Die öffentliche Seite enthält Kennung, Titel oder Text eines internen Eintrags oder "
+        "einer internen Seite.",
+        "Nichts veröffentlichen; den Fehler im Seitenbau melden (docs/betrieb/interne-ausgabe.md).",
+    ),
+    RuleInfo(
+        "visibility-value",
+        "field",
+        "`visibility` einer Seite in docs/ ist weder `intern` noch `oeffentlich`.",
+        "`visibility: intern` schreiben oder das Feld weglassen.",
     ),
     RuleInfo(
         "build-audit",

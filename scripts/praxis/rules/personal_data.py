@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..editions import is_internal
 from ..model import Entry
 from ..problems import Problem
 from .body import Body
@@ -119,6 +120,32 @@ def check_consent_date(entry: Entry, body: Body) -> Iterator[Problem]:
         )
 
 
+def check_named_person(entry: Entry, body: Body) -> Iterator[Problem]:
+    """A named contact person only in internal entries, and only with documented consent:
+    peers may call a colleague by name, the public site names offices."""
+    contact = entry.fields.get("contact") or {}
+    if not contact.get("person"):
+        return
+    line = entry.line_of("contact", "person")
+    if not is_internal(entry):
+        yield Problem(
+            entry.path,
+            line,
+            "personal-name",
+            "Namen von Personen stehen nur in internen Einträgen. Nennen Sie hier die Stelle "
+            "(`organisation`) und entfernen Sie `person`, oder setzen Sie den Eintrag auf "
+            "`visibility: intern`.",
+        )
+    elif not _consented(entry):
+        yield Problem(
+            entry.path,
+            line,
+            "personal-name",
+            "Eine Ansprechperson darf nur mit ihrer dokumentierten Einwilligung genannt werden: "
+            "Ergänzen Sie `consent: true` und `consent_date: JJJJ-MM-TT` unter `contact`.",
+        )
+
+
 def check_contact(entry: Entry, body: Body) -> Iterator[Problem]:
     if _consented(entry):
         return
@@ -196,4 +223,4 @@ def check_body(entry: Entry, body: Body) -> Iterator[Problem]:
                     )
 
 
-PERSONAL_DATA_RULES = (check_consent_date, check_contact, check_body)
+PERSONAL_DATA_RULES = (check_consent_date, check_named_person, check_contact, check_body)
