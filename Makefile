@@ -12,7 +12,7 @@ LINKCHECK_DIR ?= site
 # Material prints an English end-of-life banner on every mkdocs call; editors need not read it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site publish linkcheck check test lint browser tools bench clean editor
+.PHONY: serve site site-intern publish linkcheck check test lint browser tools bench clean editor
 
 # What the site needs (`make serve`, `make site`, `make check`): the package and its dependencies.
 $(STAMP): pyproject.toml
@@ -60,14 +60,28 @@ serve: $(STAMP) editor
 	$(BIN)/praxis check
 	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT)
 
-## Build the static site into site/ (strict; replaces site/ only when complete)
+## Build the static site into site/ (strict; replaces site/ only when complete). Always the
+## public edition, whatever PRAXIS_AUSGABE says in the environment.
 site: $(STAMP) editor
 	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new
+	PRAXIS_AUSGABE=oeffentlich $(BIN)/mkdocs build --strict --site-dir site.new
 	rm -rf site.old
 	if [ -d site ]; then mv site site.old; fi
 	mv site.new site
 	rm -rf site.old
+
+## Build the internal edition for the model municipalities into site-intern/ (docs/betrieb/
+## interne-ausgabe.md): with internal entries and pages, "Intern" on every page, noindex. Its
+## address comes from PRAXIS_INTERN_SITE_URL, never from SITE_URL (the public one).
+PRAXIS_INTERN_SITE_URL ?= http://127.0.0.1:8000/
+site-intern: $(STAMP) editor
+	rm -rf site-intern.new
+	PRAXIS_AUSGABE=intern SITE_URL="$(PRAXIS_INTERN_SITE_URL)" \
+	  $(BIN)/mkdocs build --strict --site-dir site-intern.new
+	rm -rf site-intern.old
+	if [ -d site-intern ]; then mv site-intern site-intern.old; fi
+	mv site-intern.new site-intern
+	rm -rf site-intern.old
 
 ## Build for publishing: like `make site`, but missing operator details (Impressum) stop the build
 publish: $(STAMP)
@@ -118,4 +132,4 @@ bench: $(VENV)/.bench-installed editor browser
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site site.new site.old .pytest_cache .ruff_cache
+	rm -rf site site.new site.old site-intern site-intern.new site-intern.old .pytest_cache .ruff_cache

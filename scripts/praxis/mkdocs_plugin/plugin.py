@@ -34,11 +34,21 @@ from ..bodies import (
 from ..build_date import BuildDateError, build_date
 from ..content_types import CONTENT_TYPES
 from ..corpus import Corpus, EntryCache, default_workers, load_corpus
+from ..editions import (
+    INTERNAL,
+    EditionError,
+    HandWrittenPage,
+    choose_edition,
+    edition_types,
+    internal_pages,
+    is_internal,
+)
 from ..editor_bundle import EditorBundleMissing
 from ..editor_config import EditorSettings, EditorSettingsError
 from ..editor_docs import site_files
 from ..feeds import atom, feeds
 from ..ical import CalendarMemo, calendar_files
+from ..leak_audit import audit_leaks, canaries
 from ..model import Entry
 from ..open_data import (
     CATALOG_URI,
@@ -83,6 +93,8 @@ log = logging.getLogger("mkdocs.plugins.praxis")
 HOME_URI = "index.md"
 # Hand-written pages under these folders are for editors and operators, not public search.
 SEARCH_EXCLUDED_FOLDERS = ("mitwirken/", "betrieb/")
+# The internal edition is not for search engines (every page also says `noindex`).
+ROBOTS_INTERNAL = "User-agent: *\nDisallow: /\n"
 # From this many entries, `mkdocs build` renders entry bodies in worker processes.
 PARALLEL_MIN_ENTRIES = 200
 
@@ -132,6 +144,9 @@ class PraxisConfig(base.Config):
     publish = c.Type(bool, default=False)
     # The licence of the open data (/daten/): cc-by-4.0 or dl-de-by-2.0.
     data_licence = c.Type(str, default=DEFAULT_LICENCE)
+    # `oeffentlich` (default) or `intern` (docs/betrieb/interne-ausgabe.md); PRAXIS_AUSGABE
+    # overrides it.
+    edition = c.Type(str, default="")
 
 
 class PraxisPlugin(BasePlugin[PraxisConfig]):
@@ -158,6 +173,11 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.build_started = 0.0
         self.search_started = 0.0
         self.shared = SharedFragments()
+        # The edition being built, all entries (for the leak audit) and docs/ pages marked
+        # `visibility: intern` (see praxis.editions).
+        self.edition = ""
+        self.all_entries: list[Entry] = []
+        self.internal_pages: list[HandWrittenPage] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps the plugin (and its memo) alive across serve rebuilds.
@@ -234,6 +254,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             )
         for warning in corpus.problems:
             log.info(warning.text())
+        self._choose_edition(config)
+        self.all_entries = corpus.entries
+        corpus = corpus.for_edition(self.edition)  # every output below is made from this view
         self.corpus = corpus
         help_types = [t for t in CONTENT_TYPES if t.emergency]
         if help_types:  # the header's "Hilfe für Betroffene" link
@@ -246,6 +269,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             self.config.page_size,
             self.today,
             load_geometry(root),
+            edition_types(self.edition),
         )
         self.renderer = renderer
         self.search = None
@@ -256,7 +280,33 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         )
         return config
 
+    def _choose_edition(self, config: MkDocsConfig) -> None:
+        """Which edition this build is; the internal one is marked on every page (template),
+        gets an "Intern" section in the navigation and asks robots to stay away."""
+        try:
+            self.edition = choose_edition(self.config.edition)
+        except EditionError as exc:
+            raise PluginError(str(exc)) from None
+        pages, problems = internal_pages(Path(config.docs_dir))
+        if problems:
+            raise PluginError(
+                "Seiten in docs/ haben eine falsche Sichtbarkeit:\n" + format_text(problems)
+            )
+        self.internal_pages = pages
+        config.extra["praxis_edition"] = self.edition
+        if self.edition == INTERNAL and config.nav is not None:
+            internal = [f"{t.url_path}/index.md" for t in CONTENT_TYPES if t.internal]
+            config.nav.append({"Intern": internal + [p.src_uri for p in pages]})
+        log.info(f"praxis: Ausgabe „{self.edition}“")
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.edition != INTERNAL:  # hand-written internal pages are not even read
+            for page in self.internal_pages:
+                file = files.get_file_from_path(page.src_uri)
+                if file is not None:
+                    files.remove(file)
+        else:
+            files.append(File.generated(config, "robots.txt", content=ROBOTS_INTERNAL))
         if self.serving:  # the preview's live reload, as a file the policy allows
             files.append(File.generated(config, LIVERELOAD_URI, content=LIVERELOAD_JS))
         if self.corpus is not None and self.index is not None:
@@ -465,6 +515,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise
         if search is not None:
             self._finish_search(search)
+            self._audit_leaks(config)
         elif self.preview_search is not None and self.search_deferred and self.index is not None:
             documents = self._search_documents(config)
             self.preview_search.start(documents, self.index.taxonomies, Path(config.site_dir))
@@ -515,6 +566,28 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise PluginError("Die gebaute Seite ist unvollständig:\n" + format_text(problems))
         log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")
 
+    def _audit_leaks(self, config: MkDocsConfig) -> None:
+        """The public edition's last check, once the search index is written: nothing of an
+        internal entry or page anywhere in the output (praxis.leak_audit). Every `mkdocs build`
+        runs it; a preview's later rebuilds, whose index comes afterwards, do not."""
+        if self.edition == INTERNAL:
+            return
+        internal = [e for e in self.all_entries if is_internal(e)]
+        public = [e for e in self.all_entries if not is_internal(e)]
+        found = canaries(internal, public, self.internal_pages, Path(config.docs_dir).name)
+        workers = self.workers if self.config.parallel else 1
+        problems = audit_leaks(Path(config.site_dir), found, workers)
+        if problems:
+            raise PluginError(
+                "Interne Inhalte stehen in der öffentlichen Ausgabe; sie wird nicht "
+                "veröffentlicht (docs/betrieb/interne-ausgabe.md):\n" + format_text(problems)
+            )
+        if internal or self.internal_pages:
+            log.info(
+                f"praxis: öffentliche Ausgabe geprüft, nichts von {len(internal)} internen "
+                f"Einträgen und {len(self.internal_pages)} internen Seiten gefunden"
+            )
+
     def _search_documents(self, config: MkDocsConfig) -> list[SearchDocument]:
         assert self.corpus is not None and self.index is not None and self.renderer is not None
         taxonomies = self.index.taxonomies
@@ -544,8 +617,11 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         term and overview pages repeat entries' summaries: search leads to the entries
         themselves. The guide and the operations pages are not public search results."""
         pages = [*get_files(config).documentation_pages(), self._data_page(config)]
+        hidden = {p.src_uri for p in self.internal_pages} if self.edition != INTERNAL else set()
         for file in pages:
             if file.src_uri.startswith(SEARCH_EXCLUDED_FOLDERS) or file.inclusion.is_excluded():
+                continue
+            if file.src_uri in hidden:
                 continue
             markdown, meta = get_data(file.content_string)
             markdown, _ = fill_placeholders(markdown, operator)
