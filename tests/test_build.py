@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from praxis.corpus import load_corpus
+from praxis.editions import PUBLIC
 from site_build import built_site, copy_project, search_documents, search_table, strict_build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,7 +51,8 @@ def front_matters(root: Path) -> list[tuple[str, str, dict]]:
             text = path.read_text("utf-8-sig")
             block = text.split("\n---", 1)[0].removeprefix("---\n")
             data = yaml.load(block, Loader=yaml.BaseLoader)
-            if data.get("draft") != "true":
+            # The public site: no drafts, no internal entries (their folders are not listed).
+            if data.get("draft") != "true" and data.get("visibility") != "intern":
                 found.append((path.stem, url, data))
     return found
 
@@ -212,7 +214,7 @@ def test_search_index_is_german_and_holds_every_entry_but_no_guide_page(example_
     entry = json.loads((example_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     assert list(entry["languages"]) == ["de"]
     documents = search_documents(example_site)
-    published = [e for e in load_corpus(REPO).published]
+    published = [e for e in load_corpus(REPO).for_edition(PUBLIC).published]
     for e in published:
         assert f"/{e.url_path}" in documents, e.id
     assert not [url for url in documents if url.startswith(("/mitwirken/", "/betrieb/"))]
@@ -224,7 +226,7 @@ def test_search_index_is_german_and_holds_every_entry_but_no_guide_page(example_
 def test_search_document_holds_summary_fact_box_and_term_names(example_site: Path) -> None:
     document = search_documents(example_site)["/praxisbeispiele/allianz-gegen-hass-stadt-lindenau/"]
     entry = next(
-        e for e in load_corpus(REPO).published if e.id == "allianz-gegen-hass-stadt-lindenau"
+        e for e in load_corpus(REPO).for_edition(PUBLIC).published if e.id == "allianz-gegen-hass-stadt-lindenau"
     )
     assert entry.summary[:60] in document["content"]
     assert "Sachsen" in document["content"]  # the Bundesland, only in the fact box

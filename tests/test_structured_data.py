@@ -11,6 +11,7 @@ from pathlib import Path
 
 from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import load_corpus
+from praxis.editions import PUBLIC
 from praxis.structured_data import json_ld, safe_json
 from site_build import built_site
 
@@ -39,7 +40,7 @@ def test_an_event_carries_its_times_with_the_german_offset_of_the_day() -> None:
 
 def test_every_published_entry_page_has_one_json_ld_block_of_its_type_and_open_graph() -> None:
     site = built_site()
-    corpus = load_corpus(REPO, today=dt.date(2026, 11, 30))
+    corpus = load_corpus(REPO, today=dt.date(2026, 11, 30)).for_edition(PUBLIC)
     kinds = {t.key: t.schema_org for t in CONTENT_TYPES}
     for entry in corpus.published:
         page = (site / entry.url_path / "index.html").read_text("utf-8")
