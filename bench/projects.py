@@ -52,8 +52,15 @@ nav:
 """
 
 
-def make_ours(target: Path, count: int, seed: int, today: dt.date | None = None) -> Path:
-    """This project's site with `count` synthetic entries; returns the project folder."""
+def make_ours(
+    target: Path,
+    count: int,
+    seed: int,
+    today: dt.date | None = None,
+    internal_share: float = 0.0,
+) -> Path:
+    """This project's site with `count` synthetic entries, `internal_share` of them internal
+    (the public build leaves them out and audits its output for them); returns the folder."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -64,7 +71,7 @@ def make_ours(target: Path, count: int, seed: int, today: dt.date | None = None)
         else:
             shutil.copy2(source, target / name)
     copy_vocabularies(REPO, target)
-    write_corpus(target, count, seed, today)
+    write_corpus(target, count, seed, today, internal_share)
     return target
 
 

@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         "repeat": args.repeat,
         "build_repeat": args.build_repeat,
         "workers": args.workers or None,
+        "internal_share": args.internal_share,
         "sizes": [],
     }
     trash = Trash(work / ".bench-trash")  # nothing is deleted while builds are timed
@@ -129,6 +130,13 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=3,
         help="runs of the floor and of praxis check; the fastest counts",
+    )
+    parser.add_argument(
+        "--internal-share",
+        type=float,
+        default=0.0,
+        help="share of internal entries (0.1: every tenth; the public build leaves them out and "
+        "audits its output for them; default 0)",
     )
     parser.add_argument("--work", type=Path, default=REPO / ".bench" / "work")
     parser.add_argument("--json", type=Path, default=REPO / ".bench" / "results.json")
@@ -186,7 +194,7 @@ def bench_size(
     folder = work / f"n{count}"
     _say(f"{count} entries: generating corpus (seed {args.seed})")
     trash.discard(folder / "ours")
-    ours = make_ours(folder / "ours", count, args.seed, today)
+    ours = make_ours(folder / "ours", count, args.seed, today, args.internal_share)
     result: dict[str, Any] = {"entries": count}
 
     _say(f"{count} entries: YAML floor and praxis check (best of {args.repeat}, taking turns)")
@@ -286,7 +294,7 @@ def bench_preview(
     folder = work / f"n{count}"
     project = folder / "ours"
     if not project.is_dir():
-        project = make_ours(project, count, args.seed, today)
+        project = make_ours(project, count, args.seed, today, args.internal_share)
     content_type, entry = next((t, p) for t, p in entry_files(project) if t.key == "praxisbeispiel")
     url_path = f"{content_type.url_path}/{entry.stem}/"
     result: dict[str, Any] = {"entries": count, "entry": entry.relative_to(project).as_posix()}

@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator
 from praxis.cli import main
 from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import load_corpus
+from praxis.editions import is_internal
 from praxis.json_schema import entry_schema
 from praxis.synthetic import WORDS_MAX, WORDS_MIN, count_words, synthesize, write_corpus
 from praxis.taxonomy import build_index
@@ -45,7 +46,21 @@ def test_generated_entries_pass_the_validator_without_any_problem(content_root: 
     corpus = load_corpus(content_root, today=TODAY)
     assert len(corpus.entries) == len(written) == 120
     assert [p.text() for p in corpus.problems] == []
+    public_types = {t.key for t in CONTENT_TYPES if not t.internal}
+    assert {e.type.key for e in corpus.entries} == public_types
+    assert not any(is_internal(e) for e in corpus.entries), "internal entries only on request"
+
+
+def test_an_internal_share_makes_that_share_internal_and_still_valid(content_root: Path) -> None:
+    # The benchmark's public build with 10 % internal entries: they must be valid (named
+    # persons with consent, no public entry naming an internal one) and of every internal kind.
+    write_corpus(content_root, 120, seed=3, today=TODAY, internal_share=0.1)
+    corpus = load_corpus(content_root, today=TODAY)
+    assert [p.text() for p in corpus.problems] == []
+    internal = [e for e in corpus.entries if is_internal(e)]
+    assert len(internal) == 12
     assert {e.type.key for e in corpus.entries} == {t.key for t in CONTENT_TYPES}
+    assert any(not e.type.internal for e in internal), "public types marked intern, too"
 
 
 def _with_booleans(value):
@@ -71,7 +86,7 @@ def test_generated_front_matter_matches_the_published_json_schema(content_root: 
 
 
 def test_every_vocabulary_term_is_used_at_a_hundred_entries(content_root: Path) -> None:
-    write_corpus(content_root, 100, seed=1, today=TODAY)
+    write_corpus(content_root, 100, seed=1, today=TODAY, internal_share=0.1)
     corpus = load_corpus(content_root, today=TODAY)
     index = build_index(corpus.entries, corpus.vocabularies)
     unused = [
@@ -80,7 +95,8 @@ def test_every_vocabulary_term_is_used_at_a_hundred_entries(content_root: Path) 
         for term in taxonomy.vocabulary.terms
         if index.count(taxonomy, term) == 0
     ]
-    assert unused == []
+    # `visibility: oeffentlich` is what a missing field means; nobody needs to write it.
+    assert unused == ["visibility:oeffentlich"]
     assert {t.name for t in index.taxonomies} == set(corpus.vocabularies)
 
 

@@ -48,6 +48,10 @@ _TYPE_CYCLE = tuple(
     for c in "PMEPBMPVPMNEBMPKVMEP"
 )
 WORDS_MIN, WORDS_MAX = 500, 800
+# With an internal share (`internal_share`, `praxis synth --intern`), that share of entries is
+# internal, in turn: a request or offer, an exchange report, an entry of the regular cycle
+# marked `visibility: intern`. Without it the corpus is exactly the public one it always was.
+_INTERNAL_CYCLE = ("gesuch", "austauschprotokoll", "")
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -311,6 +315,8 @@ class _Corpus:
         self.vocabularies = vocabularies
         self.today = today
         self.ids: list[str] = []
+        # Public entries may name public entries only (`visibility-link`); internal ones any.
+        self.public_ids: list[str] = []
         self.networks: list[str] = []
         self._taken: set[str] = set()
         self._rotation: dict[str, int] = {}
@@ -359,25 +365,44 @@ class _Corpus:
 
 
 def synthesize(
-    vocabularies: Mapping[str, Vocabulary], count: int, seed: int = 1, today: dt.date | None = None
+    vocabularies: Mapping[str, Vocabulary],
+    count: int,
+    seed: int = 1,
+    today: dt.date | None = None,
+    internal_share: float = 0.0,
 ) -> Iterator[SyntheticEntry]:
     """Yield `count` entries. Same vocabularies, seed and `today` give the same entries.
 
     Dates are chosen relative to `today` (publication in the last four years, last review within
     the last 20 months), so a corpus made today raises no review warning and never a future date.
+    With `internal_share` (0 to 1), that share of the entries is internal, spread evenly.
     """
     if count < 0:
         raise ValueError("count must not be negative")
-    missing = [name for name in _VOCABULARIES_USED if name not in vocabularies]
+    if not 0.0 <= internal_share <= 1.0:
+        raise ValueError("internal_share must lie between 0 and 1")
+    used = _VOCABULARIES_USED + (_INTERNAL_VOCABULARIES if internal_share else ())
+    missing = [name for name in used if name not in vocabularies]
     if missing:
         raise ValueError(f"vocabularies missing: {', '.join(missing)}")
     state = _Corpus(vocabularies, seed, today or dt.date.today())
+    internal_count = 0
     for index in range(count):
-        content_type = CONTENT_TYPE_BY_KEY[_TYPE_CYCLE[index % len(_TYPE_CYCLE)]]
-        yield _entry(state, content_type)
+        key = _TYPE_CYCLE[index % len(_TYPE_CYCLE)]
+        internal = int((index + 1) * internal_share) > int(index * internal_share)
+        if internal:
+            key = _INTERNAL_CYCLE[internal_count % len(_INTERNAL_CYCLE)] or key
+            internal_count += 1
+        yield _entry(state, CONTENT_TYPE_BY_KEY[key], internal)
 
 
-def write_corpus(root: Path, count: int, seed: int = 1, today: dt.date | None = None) -> list[Path]:
+def write_corpus(
+    root: Path,
+    count: int,
+    seed: int = 1,
+    today: dt.date | None = None,
+    internal_share: float = 0.0,
+) -> list[Path]:
     """Write a corpus into a content root that has `content/vocabularies`; returns the files."""
     vocabularies, problems = load_vocabularies(root)
     if problems:
@@ -385,7 +410,7 @@ def write_corpus(root: Path, count: int, seed: int = 1, today: dt.date | None = 
     written = []
     for content_type in CONTENT_TYPE_BY_KEY.values():
         (root / content_type.folder).mkdir(parents=True, exist_ok=True)
-    for entry in synthesize(vocabularies, count, seed, today):
+    for entry in synthesize(vocabularies, count, seed, today, internal_share):
         path = root / entry.relative_path
         path.write_text(entry.text, encoding="utf-8")
         written.append(path)
@@ -402,7 +427,7 @@ def copy_vocabularies(source_root: Path, target_root: Path) -> None:
 # -- one entry -------------------------------------------------------------------------------
 
 
-def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
+def _entry(state: _Corpus, content_type: ContentType, internal: bool = False) -> SyntheticEntry:
     rng = state.rng
     subject, short = rng.choice(_SUBJECTS)
     key = content_type.key
@@ -437,12 +462,20 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
         help_kinds = state.terms("help_kinds", 1, 3)
         title = f"{state.label('help_kinds', help_kinds[0])} {place}"
         wanted = _slug(title, 70)
+    elif key == "gesuch":
+        request_kind = state.rotate("request_kinds")
+        title = f"{state.label('request_kinds', request_kind)}: {subject} in {municipality}"
+        wanted = _slug(title, 70)
+    elif key == "austauschprotokoll":
+        meeting = state.days_ago(30, 900)
+        title = f"Austauschtreffen am {meeting:%d.%m.%Y}: {subject}"
+        wanted = _slug(f"protokoll-{meeting.isoformat()}-{short}", 70)
     else:
         audience = state.label("target_groups", rng.choice(state.vocabularies["target_groups"].ids))
         title = f"{rng.choice(_TRAINING_KINDS)}: {subject} – für {audience}"
         wanted = _slug(title, 70)
     entry_id = state.unique_id(wanted)
-    if key == "netzwerk":
+    if key == "netzwerk" and not internal:
         state.networks.append(entry_id)
 
     values: dict[str, Any] = {
@@ -473,8 +506,9 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
         }
         for name in rng.sample(_RESOURCES, rng.randint(0, 3))
     ]
-    if state.ids and rng.random() < 0.7:
-        values["related"] = rng.sample(state.ids, min(len(state.ids), rng.randint(1, 3)))
+    linkable = state.ids if internal else state.public_ids
+    if linkable and rng.random() < 0.7:
+        values["related"] = rng.sample(linkable, min(len(linkable), rng.randint(1, 3)))
     if key == "praxisbeispiel":
         values["municipality"] = {
             "name": municipality,
@@ -510,11 +544,32 @@ def _entry(state: _Corpus, content_type: ContentType) -> SyntheticEntry:
             "state": state.rotate("states"),
         }
         values["peer_offers"] = state.terms("peer_offers", 1, 3)
+    elif key == "gesuch":
+        values["request_kind"] = request_kind
+        values["municipality"] = {
+            "name": municipality,
+            "type": municipality_type,
+            "state": state.rotate("states", "gesuch"),
+        }
+        values["peer_offers"] = state.terms("peer_offers", 1, 2)
+        values["valid_until"] = state.today + dt.timedelta(days=rng.randint(30, 365))
+    elif key == "austauschprotokoll":
+        values["meeting_date"] = meeting
+        places = rng.sample(state._places, 3)
+        values["participants"] = [{"name": f"Stadt {p}"} for p in places]
+        values["results"] = f"Die Kommunen verabreden, {rng.choice(_OBJECTS)} gemeinsam zu nutzen."
     else:
         values.update(_centre_values(state, help_kinds, place))
+    if internal:
+        values["visibility"] = "intern"
+        values["contact"]["person"] = f"{rng.choice(_FIRST_NAMES)} Beispiel (fiktiv)"
+        values["contact"]["consent"] = True
+        values["contact"]["consent_date"] = published
 
     body = _body(state, content_type, values, municipality, domain, short)
     state.ids.append(entry_id)
+    if not internal:
+        state.public_ids.append(entry_id)
     # The prose may use every value; the front matter holds only the type's own fields (advice
     # centres name no modules and no actors).
     own = {name: value for name, value in values.items() if name in content_type.fields}
@@ -681,6 +736,8 @@ def _body(
 
 
 _SUBJECT_OF = {short: subject for subject, short in _SUBJECTS}
+_FIRST_NAMES = ("Dana", "Jonas", "Aylin", "Mehmet", "Lena", "Tomasz", "Ida", "Samuel")
+_INTERNAL_VOCABULARIES = ("request_kinds", "visibility")
 _VOCABULARIES_USED = (
     "modules",
     "topics",
@@ -780,6 +837,13 @@ def add_command(sub: Any) -> None:
         default=None,
         help="Bezugsdatum JJJJ-MM-TT für Veröffentlichungs- und Prüfdaten (Standard: heute)",
     )
+    parser.add_argument(
+        "--intern",
+        type=float,
+        default=0.0,
+        metavar="ANTEIL",
+        help="Anteil interner Einträge zwischen 0 und 1, etwa 0.1 für jeden zehnten (Standard: 0)",
+    )
     parser.set_defaults(handler=run_synth)
 
 
@@ -787,6 +851,8 @@ def run_synth(args: argparse.Namespace, root: Path) -> int:
 
     if args.count < 0:
         raise UsageError("--count darf nicht negativ sein.")
+    if not 0.0 <= args.intern <= 1.0:
+        raise UsageError("--intern muss zwischen 0 und 1 liegen, etwa 0.1.")
     out = args.out.resolve()
     existing = [
         path
@@ -800,6 +866,6 @@ def run_synth(args: argparse.Namespace, root: Path) -> int:
             "einen neuen oder leeren Ordner; echte Inhalte werden nie überschrieben."
         )
     copy_vocabularies(root, out)
-    written = write_corpus(out, args.count, args.seed, args.today)
+    written = write_corpus(out, args.count, args.seed, args.today, args.intern)
     print(f"{len(written)} synthetische Einträge nach {args.out} geschrieben.")
     return EXIT_OK
