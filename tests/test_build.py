@@ -226,7 +226,9 @@ def test_search_index_is_german_and_holds_every_entry_but_no_guide_page(example_
 def test_search_document_holds_summary_fact_box_and_term_names(example_site: Path) -> None:
     document = search_documents(example_site)["/praxisbeispiele/allianz-gegen-hass-stadt-lindenau/"]
     entry = next(
-        e for e in load_corpus(REPO).for_edition(PUBLIC).published if e.id == "allianz-gegen-hass-stadt-lindenau"
+        e
+        for e in load_corpus(REPO).for_edition(PUBLIC).published
+        if e.id == "allianz-gegen-hass-stadt-lindenau"
     )
     assert entry.summary[:60] in document["content"]
     assert "Sachsen" in document["content"]  # the Bundesland, only in the fact box
