@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .content_types import CONTENT_TYPES
+from .editions import is_internal
 from .export import FACETS
 from .feeds import FEED_TAXONOMIES, term_feed_uri
 from .ical import CALENDAR_URI, calendar_file_uri, has_date, upcoming_and_past
@@ -887,6 +888,8 @@ class SiteRenderer:
 
     def _facts_contact(self, entry: Entry, value: Mapping[str, Any]) -> list[dict[str, str]]:
         values = [{"text": value.get("organisation", "")}]
+        if value.get("person") and is_internal(entry):  # named with consent, for peers only
+            values.append({"text": f"Ansprechperson: {value['person']}"})
         if value.get("email"):
             values.append(external_link(value["email"], f"mailto:{value['email']}"))
         if value.get("phone"):

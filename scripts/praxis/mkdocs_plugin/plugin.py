@@ -299,12 +299,16 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             config.nav.append({"Intern": internal + [p.src_uri for p in pages]})
         log.info(f"praxis: Ausgabe „{self.edition}“")
 
+    def _drop_internal_pages(self, files: Files) -> None:
+        """The public edition does not even read the docs/ pages marked `visibility: intern`."""
+        for page in self.internal_pages:
+            file = files.get_file_from_path(page.src_uri)
+            if file is not None:
+                files.remove(file)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        if self.edition != INTERNAL:  # hand-written internal pages are not even read
-            for page in self.internal_pages:
-                file = files.get_file_from_path(page.src_uri)
-                if file is not None:
-                    files.remove(file)
+        if self.edition != INTERNAL:
+            self._drop_internal_pages(files)
         else:
             files.append(File.generated(config, "robots.txt", content=ROBOTS_INTERNAL))
         if self.serving:  # the preview's live reload, as a file the policy allows

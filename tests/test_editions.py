@@ -1,0 +1,142 @@
+"""Which edition shows what: the public one never an internal entry or page, the internal one all.
+
+Editors mark entries and hand-written pages `visibility: intern`; requests/offers and exchange
+reports are internal by type. These tests state what the check and the edition view promise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from praxis.corpus import load_corpus
+from praxis.editions import (
+    EDITION_VARIABLE,
+    INTERNAL,
+    PUBLIC,
+    EditionError,
+    choose_edition,
+    edition_types,
+    internal_pages,
+)
+
+TODAY = dt.date(2026, 11, 22)
+CASES = Path(__file__).parent / "corpus" / "bad"
+PUBLIC_ENTRY = (CASES / "related-missing" / "practices" / "related-missing.md").read_text("utf-8")
+REQUEST = (
+    CASES / "visibility-link" / "content" / "gesuche" / "gesuch-meldestelle-land.md"
+).read_text("utf-8")
+
+
+def _public(related: str = "", extra: str = "") -> str:
+    text = PUBLIC_ENTRY.replace("related: [gibt-es-nicht]\n", related)
+    return text.replace("example: true\n", f"example: true\n{extra}")
+
+
+def _write(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+
+
+def test_the_edition_comes_from_the_environment_then_the_option_and_is_public_by_default() -> None:
+    assert choose_edition("", {}) == PUBLIC
+    assert choose_edition(INTERNAL, {}) == INTERNAL
+    assert choose_edition(PUBLIC, {EDITION_VARIABLE: INTERNAL}) == INTERNAL
+
+
+def test_a_misspelt_edition_stops_instead_of_building_another() -> None:
+    with pytest.raises(EditionError, match="Unbekannte Ausgabe `internal` in PRAXIS_AUSGABE"):
+        choose_edition("", {EDITION_VARIABLE: "internal"})
+
+
+def test_the_public_view_leaves_out_internal_entries_and_types(content_root: Path) -> None:
+    _write(content_root, "practices/oeffentlich.md", _public())
+    _write(content_root, "practices/vertraulich.md", _public(extra="visibility: intern\n"))
+    _write(content_root, "practices/ausdruecklich.md", _public(extra="visibility: oeffentlich\n"))
+    _write(content_root, "content/gesuche/gesuch.md", REQUEST)
+    corpus = load_corpus(content_root, today=TODAY)
+    assert corpus.errors == []
+    public = {e.id for e in corpus.for_edition(PUBLIC).entries}
+    assert public == {"oeffentlich", "ausdruecklich"}
+    everything = {e.id for e in corpus.for_edition(INTERNAL).entries}
+    assert everything == {"oeffentlich", "ausdruecklich", "vertraulich", "gesuch"}
+    assert all(not t.internal for t in edition_types(PUBLIC))
+    assert {t.key for t in edition_types(INTERNAL)} >= {"gesuch", "austauschprotokoll"}
+
+
+def test_an_unknown_visibility_is_an_error_with_its_line(content_root: Path) -> None:
+    _write(content_root, "practices/geheim.md", _public(extra="visibility: geheim\n"))
+    problems = [(p.path, p.line, p.rule) for p in load_corpus(content_root, today=TODAY).errors]
+    assert problems == [("practices/geheim.md", 18, "vocabulary-term")]
+
+
+def test_internal_types_have_no_visibility_to_set(content_root: Path) -> None:
+    # A request is internal by its type; `visibility: oeffentlich` must not publish it.
+    text = REQUEST.replace("example: true\n", "example: true\nvisibility: oeffentlich\n")
+    _write(content_root, "content/gesuche/gesuch.md", text)
+    rules = {p.rule for p in load_corpus(content_root, today=TODAY).errors}
+    assert rules == {"field-unknown"}
+
+
+def test_a_public_event_naming_an_internal_network_is_an_error(content_root: Path) -> None:
+    network = (REPO_CONTENT / "netzwerke" / "facharbeitskreis-rechtsextremismus.md").read_text(
+        "utf-8"
+    )
+    event = REPO_CONTENT / "veranstaltungen" / "facharbeitskreis-rechtsextremismus-maerz-2027.md"
+    _write(
+        content_root,
+        "content/netzwerke/facharbeitskreis-rechtsextremismus.md",
+        _without_related(network).replace("example: true\n", "example: true\nvisibility: intern\n"),
+    )
+    text = _without_related(event.read_text("utf-8"))
+    _write(content_root, "content/veranstaltungen/treffen.md", text)
+    errors = load_corpus(content_root, today=TODAY).errors
+    line = 1 + text.split("\n").index(
+        next(line for line in text.split("\n") if line.startswith("network:"))
+    )
+    assert [(p.path, p.line, p.rule) for p in errors] == [
+        ("content/veranstaltungen/treffen.md", line, "visibility-link")
+    ]
+    assert "interner Eintrag" in errors[0].message
+
+
+def test_an_internal_entry_may_name_a_consenting_person_and_link_public_ones(
+    content_root: Path,
+) -> None:
+    _write(content_root, "practices/oeffentlich.md", _public())
+    request = REQUEST.replace(
+        "  email: integration@landkreis-talheim.example\n",
+        "  email: integration@landkreis-talheim.example\n  person: Maria Beispiel (fiktiv)\n"
+        "  consent: true\n  consent_date: 2026-09-30\n",
+    ).replace("example: true\n", "example: true\nrelated: [oeffentlich]\n")
+    _write(content_root, "content/gesuche/gesuch.md", request)
+    assert load_corpus(content_root, today=TODAY).errors == []
+
+
+def test_hand_written_pages_marked_intern_are_found_and_wrong_values_reported(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    _write(docs, "offen.md", "# Offen\n\nFür alle.\n")
+    _write(docs, "austausch/index.md", "---\nvisibility: intern\n---\n\n# Unter uns\n\nText.\n")
+    _write(docs, "titel.md", "---\ntitle: Vertraulich\nvisibility: intern\n---\n\nText.\n")
+    _write(docs, "falsch.md", "---\ntitle: Falsch\nvisibility: privat\n---\n\nText.\n")
+    pages, problems = internal_pages(docs)
+    assert [(p.src_uri, p.title) for p in pages] == [
+        ("austausch/index.md", "Unter uns"),
+        ("titel.md", "Vertraulich"),
+    ]
+    assert [(p.path, p.line, p.rule) for p in problems] == [
+        ("docs/falsch.md", 3, "visibility-value")
+    ]
+
+
+REPO_CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+def _without_related(text: str) -> str:
+    """An example entry on its own: its `related` entries are not in the test's content."""
+    return "\n".join(line for line in text.split("\n") if not line.startswith("related:"))
