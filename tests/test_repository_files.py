@@ -28,7 +28,7 @@ BENCH_WORKFLOW = REPO / ".github" / "workflows" / "leistung.yml"
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 GITLAB = REPO / ".gitlab-ci.yml"
 ISSUE_FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "praxisbeispiel-vorschlagen.yml"
-CI_TARGETS = {"check", "site", "linkcheck", "test"}
+CI_TARGETS = {"check", "site", "site-intern", "linkcheck", "test"}
 MAKE = re.compile(r"(?:^|[;&|]\s*)make\s+(?:-\S+\s+)*([a-z][a-z-]*)", re.M)
 
 
@@ -263,7 +263,7 @@ def test_gitlab_ci_uses_the_same_make_targets_and_publishes_pages() -> None:
     # No secrets: only GitLab's predefined CI_* variables are read, and the operator's switch
     # for previews on Pages (a plain "ja", documented in the file).
     variables = set(re.findall(r"\$\{?([A-Za-z_]+)", GITLAB.read_text(encoding="utf-8")))
-    variables -= {"PRAXIS_VORSCHAU_PAGES"}
+    variables -= {"PRAXIS_VORSCHAU_PAGES", "PRAXIS_INTERN_PAGES"}
     assert variables and all(name.startswith("CI_") for name in variables), variables
     pages = jobs["pages"]
     assert pages["variables"]["PRAXIS_PUBLISH"] == "1"  # missing operator details stop it
@@ -295,6 +295,37 @@ def test_gitlab_publishes_a_preview_per_merge_request_only_when_switched_on() ->
     assert build["variables"]["SITE_URL"] == "$CI_PAGES_URL/mr-$CI_MERGE_REQUEST_IID/"
     assert preview["environment"]["url"] == build["variables"]["SITE_URL"]
     assert "PRAXIS_VORSCHAU_PAGES" in GITLAB.read_text(encoding="utf-8").split("default:")[0]
+
+
+def test_the_internal_edition_is_published_only_from_a_private_project_when_switched_on() -> None:
+    """The internal edition (named persons, reports, drafts) is built in every pipeline but
+    kept nowhere visitors could download it; only `pages-intern` publishes it, and only where
+    the operator set the switch and the project is private (Pages access control)."""
+    config = load(GITLAB)
+    jobs = {name: job for name, job in config.items() if isinstance(job, dict) and "script" in job}
+    internal = {name for name, job in jobs.items() if "make site-intern" in job["script"]}
+    assert internal == {"intern-bauen", "pages-intern"}
+    assert "artifacts" not in jobs["intern-bauen"] and "pages" not in jobs["intern-bauen"]
+    assert jobs["intern-bauen"]["script"][-1] == "rm -rf site-intern"
+    job = jobs["pages-intern"]
+    assert job["pages"] == {"publish": "site-intern"}
+    assert [rule["if"] for rule in job["rules"]] == [
+        '$PRAXIS_INTERN_PAGES == "ja" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH'
+        ' && $CI_PIPELINE_SOURCE != "schedule"'
+    ]
+    guard, build = job["script"]
+    assert guard.startswith('test "$CI_PROJECT_VISIBILITY" = "private" ||') and "exit 1" in guard
+    assert build == "make site-intern"
+    # The private project publishes the internal edition instead of the public one.
+    assert jobs["pages"]["rules"][0] == {"if": '$PRAXIS_INTERN_PAGES == "ja"', "when": "never"}
+    github = load(WORKFLOW)
+    uploads = [
+        step["with"]["path"]
+        for job in github["jobs"].values()
+        for step in job.get("steps", [])
+        if "upload" in step.get("uses", "")
+    ]
+    assert uploads and all("intern" not in path for path in uploads)
 
 
 def test_gitlab_schedules_run_only_the_benchmark_and_it_fails_on_a_missed_goal() -> None:
