@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from praxis.corpus import load_corpus
+from praxis.editions import PUBLIC
 from praxis.municipalities import core_name
 from praxis.render import SiteRenderer
 from praxis.taxonomy import build_index
@@ -19,7 +20,7 @@ TODAY = dt.date(2026, 11, 30)
 
 @pytest.fixture(scope="module")
 def pages():
-    corpus = load_corpus(REPO, today=TODAY)
+    corpus = load_corpus(REPO, today=TODAY).for_edition(PUBLIC)
     index = build_index(corpus.published, corpus.vocabularies)
     return {p.src_uri: p for p in SiteRenderer(corpus.entries, corpus.vocabularies, index).pages()}
 

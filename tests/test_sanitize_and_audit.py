@@ -12,6 +12,7 @@ import yaml
 
 from praxis.audit import audit_site, output_file
 from praxis.corpus import load_corpus
+from praxis.editions import PUBLIC, edition_types
 from praxis.render import SiteRenderer, page_url
 from praxis.sanitize import sanitize_html
 from praxis.taxonomy import build_index
@@ -97,7 +98,7 @@ def _expected_groups() -> tuple[list[str], dict[str, set[str]]]:
         for path in sorted((REPO / folder).glob("*.md")):
             block = path.read_text("utf-8").split("\n---", 1)[0].removeprefix("---\n")
             data = yaml.load(block, Loader=yaml.BaseLoader)
-            if data.get("draft") == "true":
+            if data.get("draft") == "true" or data.get("visibility") == "intern":
                 continue
             entry_url = f"{url}/{path.stem}"
             entries.append(entry_url)
@@ -133,9 +134,12 @@ def _write_page(site: Path, folder: str, links: set[str], title: str = "") -> No
 def _site_for_audit(tmp_path: Path):
     """Every page the renderer promises (with its title, which the audit compares), linking to
     the entries the front matter says belong there."""
-    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22))
+    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22)).for_edition(PUBLIC)
     index = build_index(corpus.entries, corpus.vocabularies)
-    pages = list(SiteRenderer(corpus.entries, corpus.vocabularies, index, 1000).pages())
+    types = edition_types(PUBLIC)
+    pages = list(
+        SiteRenderer(corpus.entries, corpus.vocabularies, index, 1000, None, None, types).pages()
+    )
     entries, groups = _expected_groups()
     titles = {folder: "" for folder in (*entries, *groups)}
     titles.update({page_url(p.src_uri).rstrip("/"): p.title for p in pages if not p.draft})

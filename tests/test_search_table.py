@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from praxis.corpus import load_corpus
+from praxis.editions import PUBLIC
 from praxis.search_documents import (
     SearchDocument,
     TableRow,
@@ -40,7 +41,7 @@ def test_every_indexed_document_is_in_the_table_once(site: Path) -> None:
 
 def test_table_holds_each_entrys_facet_values_and_kind(site: Path) -> None:
     rows = search_table(site)
-    for entry in load_corpus(REPO).published:
+    for entry in load_corpus(REPO).for_edition(PUBLIC).published:
         facets = rows[f"/{entry.url_path}"]
         assert facets["art"] == [entry.type.key], entry.id
         topics = entry.value("topics") or []

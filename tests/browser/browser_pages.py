@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from praxis.content_types import CONTENT_TYPES
+from praxis.editions import internal_pages
 from praxis.editor_docs import site_files
 from praxis.taxonomy import taxonomies_from_schema
 from praxis.vocabulary import load_vocabularies
@@ -23,9 +24,12 @@ LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
 def _hand_written() -> tuple[str, ...]:
-    """Every hand-written page in docs/ (the start page is its own type)."""
+    """Every public hand-written page in docs/ (the start page is its own type)."""
     pages = []
+    internal = {page.src_uri for page in internal_pages(REPO / "docs")[0]}
     for path in sorted((REPO / "docs").rglob("*.md")):
+        if path.relative_to(REPO / "docs").as_posix() in internal:
+            continue
         name = path.relative_to(REPO / "docs").with_suffix("").as_posix()
         name = name.removesuffix("/index")
         if name != "index":
@@ -49,18 +53,20 @@ VOCABULARIES, _ = load_vocabularies(REPO)
 TAXONOMIES = tuple(t.path for t in taxonomies_from_schema(VOCABULARIES) if t.has_pages)
 HAND_WRITTEN = _hand_written()
 GUIDE_PAGES = _guide_pages()
+# The public site's types; the internal edition's pages: test_internal_edition.py.
+PUBLIC_TYPES = tuple(t for t in CONTENT_TYPES if not t.internal)
 PAGE_TYPES = (
     "start",
-    *(f"eintrag-{t.key}" for t in CONTENT_TYPES),
-    *(f"liste-{t.url_path}" for t in CONTENT_TYPES),
+    *(f"eintrag-{t.key}" for t in PUBLIC_TYPES),
+    *(f"liste-{t.url_path}" for t in PUBLIC_TYPES),
     *(f"uebersicht-{t}" for t in TAXONOMIES),
     *(f"begriff-{t}" for t in TAXONOMIES),
     "praxisfinder",
     "daten",
     "statistik",
-    *(f"land-{t.url_path}" for t in CONTENT_TYPES if t.regions),
-    *(f"ort-{t.url_path}" for t in CONTENT_TYPES if t.directory),
-    *(f"verzeichnis-{t.url_path}" for t in CONTENT_TYPES if t.directory),
+    *(f"land-{t.url_path}" for t in PUBLIC_TYPES if t.regions),
+    *(f"ort-{t.url_path}" for t in PUBLIC_TYPES if t.directory),
+    *(f"verzeichnis-{t.url_path}" for t in PUBLIC_TYPES if t.directory),
     *HAND_WRITTEN,
     *GUIDE_PAGES,
     "404",

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import load_corpus
+from praxis.editions import PUBLIC, edition_types
 from praxis.municipalities import directory
 from praxis.taxonomy import build_index
 from site_build import built_site
@@ -92,11 +92,11 @@ def page_paths(site_dir: Path) -> dict[str, str]:
 
     Entries: the longest of each type (most markup to check). Term pages: the term with the
     most entries, so the page shows a real list."""
-    corpus = load_corpus(REPO)
+    corpus = load_corpus(REPO).for_edition(PUBLIC)  # the public site (internal: own tests)
     published = [e for e in corpus.entries if not e.draft]
     index = build_index(published, corpus.vocabularies)
     paths = {"start": "", "praxisfinder": "praxisfinder/", "404": "gibt-es-nicht/unterseite/"}
-    for content_type in CONTENT_TYPES:
+    for content_type in edition_types(PUBLIC):
         paths[f"liste-{content_type.url_path}"] = f"{content_type.url_path}/"
         of_type = [e for e in published if e.type is content_type]
         if of_type:
@@ -110,7 +110,7 @@ def page_paths(site_dir: Path) -> dict[str, str]:
         paths[name] = f"{name}/"
     paths["daten"] = "daten/"
     paths["statistik"] = "statistik/"
-    for content_type in CONTENT_TYPES:
+    for content_type in edition_types(PUBLIC):
         mine = [e for e in published if e.type is content_type]
         if content_type.regions and mine:  # the Land served by the most centres
             lands = [land for e in mine for land in e.fields.get(content_type.regions) or ()]
