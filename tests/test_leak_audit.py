@@ -182,6 +182,22 @@ def test_a_public_build_that_keeps_an_internal_page_fails(project: Path, tmp_pat
     assert "docs/kanarien-seite-bernstein.md" in result.stderr
 
 
+def test_the_internal_edition_is_never_deployed_to_github_pages(
+    project: Path, tmp_path: Path
+) -> None:
+    copy = shutil.copytree(project, tmp_path / "repo")
+    subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
+    env = {**ENV, EDITION_VARIABLE: "intern"}
+    command = [sys.executable, "-m", "mkdocs", "gh-deploy", "--no-history", "--remote-name", "x"]
+    result = subprocess.run(command, cwd=copy, capture_output=True, text=True, env=env)
+    assert result.returncode != 0
+    assert "Die interne Ausgabe wird nie auf GitHub Pages veröffentlicht" in result.stderr
+    branches = subprocess.run(
+        ["git", "branch", "--list", "gh-pages"], cwd=copy, capture_output=True, text=True
+    )
+    assert branches.stdout == ""
+
+
 # -- the search itself, file by file -----------------------------------------------------------
 
 ID = "kanarien-gesuch-rubinrot"

@@ -178,11 +178,13 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.edition = ""
         self.all_entries: list[Entry] = []
         self.internal_pages: list[HandWrittenPage] = []
+        self.command = "build"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also keeps the plugin (and its memo) alive across serve rebuilds.
         self.memo = PageMemo() if dirty else None
         self.serving = command == "serve"
+        self.command = command
         # `mkdocs serve` runs a threaded server; forking there is not worth the risk.
         self.workers = default_workers() if command in ("build", "gh-deploy") else 1
         if self.preview_search is not None:
@@ -287,6 +289,11 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             self.edition = choose_edition(self.config.edition)
         except EditionError as exc:
             raise PluginError(str(exc)) from None
+        if self.edition == INTERNAL and self.command == "gh-deploy":
+            raise PluginError(
+                "Die interne Ausgabe wird nie auf GitHub Pages veröffentlicht: Dort kann sie jeder "
+                "lesen. Wie sie geschützt veröffentlicht wird: docs/betrieb/interne-ausgabe.md"
+            )
         pages, problems = internal_pages(Path(config.docs_dir))
         if problems:
             raise PluginError(
