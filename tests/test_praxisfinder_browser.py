@@ -11,13 +11,14 @@ import pytest
 import yaml
 
 from praxis.corpus import entry_files, load_corpus
+from praxis.editions import PUBLIC
 from praxis.taxonomy import build_index
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.browser]
 
-# Every content type's folder, as the type table declares them.
-FOLDERS = tuple(sorted({t.folder for t, _ in entry_files(REPO)}))
+# Every public content type's folder, as the type table declares them.
+FOLDERS = tuple(sorted({t.folder for t, _ in entry_files(REPO) if not t.internal}))
 UPDATED = """() => {
   const root = document.querySelector('[data-praxisfinder]');
   const status = root.querySelector('[data-status]').textContent;
@@ -27,13 +28,13 @@ UPDATED = """() => {
 
 
 def published(folders: tuple[str, ...] = FOLDERS) -> dict[str, dict]:
-    """Entry id -> raw front matter of every published entry in these folders."""
+    """Entry id -> raw front matter of every published public entry in these folders."""
     found = {}
     for folder in folders:
         for path in (REPO / folder).glob("*.md"):
             block = path.read_text("utf-8").split("\n---", 1)[0].removeprefix("---\n")
             data = yaml.load(block, Loader=yaml.BaseLoader)
-            if data.get("draft") != "true":
+            if data.get("draft") != "true" and data.get("visibility") != "intern":
                 found[path.stem] = data
     return found
 
@@ -219,7 +220,7 @@ def test_without_javascript_the_finder_links_every_overview(chromium, example_si
     links = page.eval_on_selector_all(
         "[data-noscript] a", "links => links.map(a => new URL(a.href).pathname)"
     )
-    corpus = load_corpus(REPO)
+    corpus = load_corpus(REPO).for_edition(PUBLIC)
     index = build_index(corpus.published, corpus.vocabularies)
     expected = {f"/{t.path}/" for t in index.taxonomies if t.has_pages}
     expected |= {f"/{e.type.url_path}/" for e in corpus.published}

@@ -117,6 +117,14 @@ def fill_field(page: Page, spec: Field, content_type: str, chosen: dict[str, str
             if child.required_for:
                 fill_field(page, child, content_type, chosen)
         return
+    if spec.kind is Kind.OBJECT_LIST:  # one item, as editor_config names the list's button
+        singular = spec.children[0].label if len(spec.children) == 1 else spec.label
+        page.get_by_role("button", name=f"{singular.lower()} hinzufügen").click()
+        for child in spec.children:
+            if child.required_for:
+                control = page.locator(f"#{control_id(page, child.name, last=True)}")
+                control.fill(text_value(child, content_type))
+        return
     if spec.vocabulary:
         chosen[spec.name] = choose(page, spec.name, spec)
         return
@@ -177,7 +185,8 @@ def create_entry(browser: Browser, editor_url: str, content_type: str) -> dict[s
             s.required(content_type) and s.kind is Kind.DATE for s in fields_for(content_type)
         ):
             page.locator(f"#{control_id(page, 'published')}").fill(PUBLISHED)
-        add_resource(page)
+        if "resources" in kind.fields:
+            add_resource(page)
         write_body(page, content_type)
         page.get_by_role("button", name="Speichern", exact=True).click()
         files = page.wait_for_function(
@@ -234,10 +243,21 @@ def test_entries_from_the_editor_appear_on_their_pages(
 ) -> None:
     result = strict_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
-    site = tmp_path / "site"
+    internal = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "i")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**BUILD_ENV, "PRAXIS_AUSGABE": "intern"},
+    )
+    assert internal.returncode == 0, internal.stderr[-3000:]
     for content_type in CONTENT_TYPES:
         made = created[content_type.key]
         entry_id = Path(made["path"]).stem
+        # Requests/offers and reports are internal: in the internal edition only.
+        public_page = tmp_path / "site" / content_type.url_path / entry_id / "index.html"
+        assert public_page.is_file() is not content_type.internal, made["path"]
+        site = tmp_path / ("i" if content_type.internal else "site")
         own = site / content_type.url_path / entry_id / "index.html"
         assert own.is_file(), made["path"]
         listing = (site / content_type.url_path / "index.html").read_text("utf-8")

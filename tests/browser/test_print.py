@@ -14,7 +14,7 @@ from .browser_pages import page_path
 
 pytestmark = [pytest.mark.browser]
 
-ENTRY_TYPES = [f"eintrag-{t.key}" for t in CONTENT_TYPES]
+ENTRY_TYPES = [f"eintrag-{t.key}" for t in CONTENT_TYPES if not t.internal]
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 HIDDEN_IN_PRINT = (
     ".md-header",
