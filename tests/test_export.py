@@ -132,3 +132,12 @@ def test_export_leaves_out_drafts() -> None:
     ids = [record["id"] for record in data["entries"]]
     assert "entwurf" not in ids
     assert sorted(ids) == sorted(expected_records())
+
+
+def test_the_public_export_does_not_even_name_the_internal_types() -> None:
+    corpus = load_corpus(REPO, today=dt.date(2026, 11, 22))
+    taxonomies = taxonomies_from_schema(corpus.vocabularies)
+    public = json.loads(export_json(corpus.for_edition(PUBLIC).entries, taxonomies))
+    assert {"gesuch", "austauschprotokoll"} & set(public["types"]) == set()
+    internal = json.loads(export_json(corpus.entries, taxonomies))
+    assert {"gesuch", "austauschprotokoll"} <= set(internal["types"])

@@ -73,9 +73,12 @@ def entry_record(entry: Entry, taxonomies: Sequence[Taxonomy]) -> dict[str, Any]
 
 def export_data(entries: Sequence[Entry], taxonomies: Sequence[Taxonomy]) -> dict[str, Any]:
     published = sorted((e for e in entries if not e.draft), key=sort_key)
+    # Internal-only types only where their entries are (the internal edition's export).
+    present = {e.type.key for e in published}
+    types = [t for t in CONTENT_TYPES if not t.internal or t.key in present]
     return {
         "version": EXPORT_VERSION,
-        "types": {t.key: {"label": t.plural, "singular": t.singular} for t in CONTENT_TYPES},
+        "types": {t.key: {"label": t.plural, "singular": t.singular} for t in types},
         "taxonomies": {
             t.field: {
                 "title": t.vocabulary.title,
