@@ -239,16 +239,22 @@ def test_a_longer_id_or_word_is_no_hit(tmp_path: Path) -> None:
     assert _found(tmp_path) == set()
 
 
-def test_titles_and_sentences_shared_with_public_entries_are_no_canaries() -> None:
-    internal = _entry(ID, "Austauschtreffen", "Dieser Satz steht auch in einem öffentlichen Text.")
-    public = _entry(
-        "oeffentlich", "Austauschtreffen", "Dieser Satz steht auch in einem öffentlichen Text."
-    )
-    found = canaries([internal], [public], [HandWrittenPage("intern/index.md", "Unter uns")])
+def test_titles_and_sentences_found_in_public_text_or_too_short_are_no_canaries() -> None:
+    shared = "Dieser Satz über den Austausch steht auch in einem öffentlichen Text."
+    internal = _entry(ID, "Austauschtreffen der Modellkommunen", shared)
+    public = _entry("oeffentlich", "Austauschtreffen der Modellkommunen", shared)
+    pages = [
+        HandWrittenPage("intern/index.md", "Unter uns Kolleginnen"),
+        HandWrittenPage("kurz.md", "Intern"),
+        HandWrittenPage("gesagt.md", "Wie im Vokabular beschrieben"),
+    ]
+    found = canaries([internal], [public], pages, public_texts=["Wie im Vokabular beschrieben"])
     assert [(c.needle, c.what) for c in found] == [
         (ID, "Kennung"),
         ("intern/", "Adresse"),
-        ("unter uns", "Titel"),
+        ("unter uns kolleginnen", "Titel"),
+        ("kurz/", "Adresse"),
+        ("gesagt/", "Adresse"),
     ]
     assert all(isinstance(c, Canary) for c in found)
 

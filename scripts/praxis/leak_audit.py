@@ -20,12 +20,13 @@ import html
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content_types import CONTENT_TYPES
 from .editions import HandWrittenPage
-from .model import Entry
+from .model import Entry, Vocabulary
 from .problems import Problem
 from .schema import FIELDS
 
@@ -38,6 +39,8 @@ PAGEFIND_SIGNATURE = b"pagefind_dcd"
 # A sentence is a canary when it is long enough to be the entry's own and plain enough to be
 # printed as written (no Markdown markup that the page would turn into tags).
 PHRASE_MIN_WORDS = 6
+# A title shorter than this ("Protokoll", "Hospitation") may well stand in public text.
+TELLING_MIN_WORDS = 3
 PHRASES_PER_ENTRY = 3
 PLAIN_SENTENCE = re.compile(r"^[\w ,.;:!?()„“”\"'’–-]+$")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -67,27 +70,55 @@ def canaries(
     public: Sequence[Entry],
     pages: Sequence[HandWrittenPage] = (),
     docs_folder: str = "docs",
+    public_texts: Iterable[str] = (),
 ) -> list[Canary]:
-    """The canaries of every internal entry and page. Titles and sentences that a public entry
-    or the field table's examples also contain are left out: they would be false alarms."""
+    """The canaries of every internal entry and page. A title or sentence is left out when it
+    is too short to be telling (under three words) or when public text contains it too: a
+    public entry, `public_texts` (vocabularies, public pages) or the field table's examples.
+    Either would be a false alarm; the id still stands for the entry."""
     shared = "\n".join(
-        [*(normalise(f"{e.title}\n{e.summary}\n{e.body}") for e in public), *_field_examples()]
+        [
+            *(normalise(f"{e.title}\n{e.summary}\n{e.body}") for e in public),
+            *(normalise(text) for text in public_texts),
+            *_field_examples(),
+        ]
     )
     found: list[Canary] = []
     for entry in internal:
         found.append(Canary(entry.id.casefold(), entry.path, "Kennung"))
         texts = [("Titel", entry.title)] + [("Textstelle", p) for p in _phrases(entry)]
-        for what, text in texts:
-            needle = normalise(text)
-            if needle and needle not in shared:
-                found.append(Canary(needle, entry.path, what))
+        found.extend(
+            Canary(needle, entry.path, what)
+            for what, text in texts
+            if _telling(needle := normalise(text), shared)
+        )
     for page in pages:
         source = f"{docs_folder}/{page.src_uri}"
         found.append(Canary(page_url(page.src_uri).casefold(), source, "Adresse"))
-        title = normalise(page.title)
-        if title and title not in shared:
+        if _telling(title := normalise(page.title), shared):
             found.append(Canary(title, source, "Titel"))
     return found
+
+
+def public_texts(
+    vocabularies: Mapping[str, Vocabulary], docs_dir: Path, internal: Iterable[str] = ()
+) -> Iterator[str]:
+    """Text the public site shows besides entries: the vocabularies, the content types' names
+    and the public hand-written pages (`internal`: the src_uris of the internal ones)."""
+    for vocabulary in vocabularies.values():
+        yield f"{vocabulary.title}\n{vocabulary.description}"
+        for term in vocabulary.terms:
+            yield "\n".join((term.label, term.description, *term.synonyms))
+    for content_type in CONTENT_TYPES:
+        yield f"{content_type.singular}\n{content_type.plural}\n{content_type.description}"
+    hidden = set(internal)
+    for path in sorted(docs_dir.rglob("*.md")):
+        if path.relative_to(docs_dir).as_posix() not in hidden:
+            yield path.read_text(encoding="utf-8", errors="replace")
+
+
+def _telling(needle: str, shared: str) -> bool:
+    return len(needle.split()) >= TELLING_MIN_WORDS and needle not in shared
 
 
 def page_url(src_uri: str) -> str:

@@ -48,7 +48,7 @@ from ..editor_config import EditorSettings, EditorSettingsError
 from ..editor_docs import site_files
 from ..feeds import atom, feeds
 from ..ical import CalendarMemo, calendar_files
-from ..leak_audit import audit_leaks, canaries
+from ..leak_audit import audit_leaks, canaries, public_texts
 from ..model import Entry
 from ..open_data import (
     CATALOG_URI,
@@ -585,7 +585,12 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             return
         internal = [e for e in self.all_entries if is_internal(e)]
         public = [e for e in self.all_entries if not is_internal(e)]
-        found = canaries(internal, public, self.internal_pages, Path(config.docs_dir).name)
+        docs = Path(config.docs_dir)
+        assert self.corpus is not None
+        shown = public_texts(
+            self.corpus.vocabularies, docs, (p.src_uri for p in self.internal_pages)
+        )
+        found = canaries(internal, public, self.internal_pages, docs.name, shown)
         workers = self.workers if self.config.parallel else 1
         problems = audit_leaks(Path(config.site_dir), found, workers)
         if problems:
