@@ -234,6 +234,21 @@ def test_escaped_packed_and_folded_copies_are_found(tmp_path: Path) -> None:
     assert _found(site) == {"seite.html", "f.pf_fragment", "k.ics", "d.json", "ld.html", "s.html"}
 
 
+def test_an_id_that_is_an_ordinary_word_is_searched_as_an_address(tmp_path: Path) -> None:
+    entry = _entry("hospitation", "Angebot: Hospitation in der Clearingstelle")
+    found = canaries([entry], [], public_texts=["Wir bieten Hospitation an."])
+    assert [c.needle for c in found] == [
+        "gesuche-und-angebote/hospitation",
+        "angebot: hospitation in der clearingstelle",
+    ]
+    (tmp_path / "a.html").write_text("<p>Hospitation bei uns</p>", "utf-8")
+    assert audit_leaks(tmp_path, found) == []
+    (tmp_path / "b.html").write_text(
+        '<a href="../gesuche-und-angebote/hospitation/">x</a>', "utf-8"
+    )
+    assert [p.path for p in audit_leaks(tmp_path, found)] == ["b.html"]
+
+
 def test_a_longer_id_or_word_is_no_hit(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_text(f'<a href="/x/{ID}-archiv/">{ID}s</a>', "utf-8")
     assert _found(tmp_path) == set()
@@ -250,6 +265,7 @@ def test_titles_and_sentences_found_in_public_text_or_too_short_are_no_canaries(
     ]
     found = canaries([internal], [public], pages, public_texts=["Wie im Vokabular beschrieben"])
     assert [(c.needle, c.what) for c in found] == [
+        (f"gesuche-und-angebote/{ID}", "Adresse"),
         (ID, "Kennung"),
         ("intern/", "Adresse"),
         ("unter uns kolleginnen", "Titel"),

@@ -85,7 +85,12 @@ def canaries(
     )
     found: list[Canary] = []
     for entry in internal:
-        found.append(Canary(entry.id.casefold(), entry.path, "Kennung"))
+        # The address stands for the entry in every link; the id alone only when it cannot be
+        # an ordinary word of public text (`hospitation`).
+        found.append(Canary(entry.url_path.rstrip("/").casefold(), entry.path, "Adresse"))
+        identifier = entry.id.casefold()
+        if "-" in identifier and identifier not in shared:
+            found.append(Canary(identifier, entry.path, "Kennung"))
         texts = [("Titel", entry.title)] + [("Textstelle", p) for p in _phrases(entry)]
         found.extend(
             Canary(needle, entry.path, what)
