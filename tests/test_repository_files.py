@@ -245,6 +245,17 @@ def test_strict_build_does_not_hide_warnings() -> None:
     assert not re.search(r"\s(-q|--quiet|-v|--verbose)\b", recipe)
 
 
+def test_make_site_is_always_public_and_make_site_intern_strict_with_its_own_address() -> None:
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    site = re.search(r"^site:.*?(?=^\S)", text, re.M | re.S).group(0)
+    assert "PRAXIS_AUSGABE=oeffentlich" in site  # an exported PRAXIS_AUSGABE=intern is ignored
+    recipe = re.search(r"^site-intern:.*?(?=^\S)", text, re.M | re.S).group(0)
+    assert "PRAXIS_AUSGABE=intern" in recipe and "mkdocs build --strict" in recipe
+    assert 'SITE_URL="$(PRAXIS_INTERN_SITE_URL)"' in recipe  # never the public SITE_URL
+    assert not re.search(r"\s(-q|--quiet|-v|--verbose)\b", recipe)
+    assert "site-intern/" in (REPO / ".gitignore").read_text(encoding="utf-8")
+
+
 # --- GitLab CI -----------------------------------------------------------------------------------
 
 
