@@ -1008,6 +1008,7 @@ class SiteRenderer:
             "summary": entry.summary,
             "example": entry.example,
             "draft": entry.draft,
+            "internal": is_internal(entry),
             "rows": rows,
             "dates": dates,
             "emergency": emergency_numbers(entry.type),

@@ -78,6 +78,8 @@ def test_internal_page_kinds_are_marked_and_pass_axe(
         banner = page.locator(".md-banner .praxis-intern")
         banner.wait_for(state="visible")
         assert banner.inner_text().startswith("Intern")
+        if kind.startswith("eintrag-"):  # entries of the internal edition only say so
+            page.get_by_role("note").filter(has_text="Nur intern").wait_for(state="visible")
         violations = axe_violations(page, f"intern/{kind}/{scheme}")
         assert violations == [], describe(violations)
     finally:
