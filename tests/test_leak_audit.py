@@ -115,6 +115,10 @@ def test_the_public_build_holds_no_canary_and_the_internal_build_all(
         page = (site / folder / entry_id / "index.html").read_text("utf-8")
         assert 'class="praxis-intern"' in page
     assert "kira kanarienvogel" in _all_text(site)
+    # Open data stays public data: no internal entry under an open licence.
+    for name in ("eintraege.json", "eintraege.csv"):
+        data = (site / "daten" / name).read_text("utf-8").casefold()
+        assert not any(entry_id in data for entry_id in INTERNAL_IDS), name
     assert (site / "kanarien-seite-bernstein" / "index.html").is_file()
     assert (site / "robots.txt").read_text("utf-8") == "User-agent: *\nDisallow: /\n"
 

@@ -36,6 +36,7 @@ from ..content_types import CONTENT_TYPES
 from ..corpus import Corpus, EntryCache, default_workers, load_corpus
 from ..editions import (
     INTERNAL,
+    PUBLIC,
     EditionError,
     HandWrittenPage,
     choose_edition,
@@ -177,6 +178,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         # `visibility: intern` (see praxis.editions).
         self.edition = ""
         self.all_entries: list[Entry] = []
+        # Open data is public data in both editions: never an internal entry under an open
+        # licence (the internal edition's finder and search have files of their own).
+        self.open_data: Corpus | None = None
         self.internal_pages: list[HandWrittenPage] = []
         self.command = "build"
 
@@ -201,15 +205,15 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
 
     def _open_data_files(self, config: MkDocsConfig) -> list[File]:
         """JSON, CSV, the DCAT-AP.de catalogue and the page that explains them."""
-        assert self.corpus is not None and self.index is not None
+        assert self.open_data is not None and self.index is not None
         try:
             chosen = licence(self.config.data_licence)
         except LicenceError as exc:
             raise PluginError(str(exc)) from None
         operator = config.extra.get("operator") or {}
         publisher = operator.get("name") or "Betreiber der Plattform"
-        entries, taxonomies = self.corpus.entries, self.index.taxonomies
-        count = len(self.corpus.published)
+        entries, taxonomies = self.open_data.entries, self.index.taxonomies
+        count = len(self.open_data.published)
         texts = {
             JSON_URI: open_json(entries, taxonomies, chosen, self.today, publisher),
             CSV_URI: open_csv(entries, taxonomies),
@@ -221,13 +225,13 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
 
     def _data_page(self, config: MkDocsConfig) -> File:
         """The page that explains the open data (searchable like a hand-written page)."""
-        assert self.corpus is not None and self.index is not None
+        assert self.open_data is not None and self.index is not None
         try:
             chosen = licence(self.config.data_licence)
         except LicenceError as exc:
             raise PluginError(str(exc)) from None
         publisher = (config.extra.get("operator") or {}).get("name") or "Betreiber der Plattform"
-        count = len(self.corpus.published)
+        count = len(self.open_data.published)
         page = data_page(self.index.taxonomies, chosen, publisher, count)
         return File.generated(config, PAGE_URI, content=page, inclusion=InclusionLevel.NOT_IN_NAV)
 
@@ -258,6 +262,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             log.info(warning.text())
         self._choose_edition(config)
         self.all_entries = corpus.entries
+        self.open_data = corpus.for_edition(PUBLIC)
         corpus = corpus.for_edition(self.edition)  # every output below is made from this view
         self.corpus = corpus
         help_types = [t for t in CONTENT_TYPES if t.emergency]
