@@ -140,3 +140,17 @@ REPO_CONTENT = Path(__file__).resolve().parent.parent / "content"
 def _without_related(text: str) -> str:
     """An example entry on its own: its `related` entries are not in the test's content."""
     return "\n".join(line for line in text.split("\n") if not line.startswith("related:"))
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"), [(dt.date(2027, 6, 30), []), (dt.date(2027, 7, 1), ["valid-until"])]
+)
+def test_a_request_past_its_date_is_reported_for_deletion(
+    content_root: Path, today: dt.date, expected: list[str]
+) -> None:
+    _write(content_root, "content/gesuche/gesuch.md", REQUEST)
+    problems = load_corpus(content_root, today=today).problems
+    assert [p.rule for p in problems] == expected
+    assert all(not p.is_error for p in problems)
+    if expected:
+        assert problems[0].line == REQUEST.split("\n").index("valid_until: 2027-06-30") + 1

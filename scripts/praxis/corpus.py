@@ -25,7 +25,7 @@ from .rules.body import Body, check_rendered
 from .rules.fields import FieldChecker
 from .rules.files import check_name, read_text
 from .rules.regions import check_region_ids
-from .rules.review import DEFAULT_REVIEW_MONTHS, check_review_age
+from .rules.review import DEFAULT_REVIEW_MONTHS, check_expiry, check_review_age
 from .schema import FIELDS
 from .vocabulary import VOCABULARY_DIR, load_vocabularies
 
@@ -211,6 +211,7 @@ def load_corpus(
         if entry is not None:
             entries.append(entry)
             problems.extend(check_review_age(entry, today, review_months))
+            problems.extend(check_expiry(entry, today))
     for rule in CORPUS_RULES:
         problems.extend(rule(entries))
     problems.extend(check_region_ids(entries, vocabularies))
@@ -294,7 +295,7 @@ def _slimmed_results(
 # `test_parallel_check` compares the problems of both ways of reading.
 # `municipality` for the spelling check, and every field naming another entry (`refers_to`).
 _CORPUS_RULE_KEYS = frozenset(
-    {"related", "reviewed", "published", "draft", "municipality", "visibility"}
+    {"related", "reviewed", "published", "draft", "municipality", "visibility", "valid_until"}
     | {f.name for f in FIELDS if f.refers_to or any(c.refers_to for c in f.children)}
 )
 

@@ -387,6 +387,13 @@ RULES: tuple[RuleInfo, ...] = (
         "Eintrag prüfen und `reviewed` auf das heutige Datum setzen.",
         warning=True,
     ),
+    RuleInfo(
+        "valid-until",
+        "review",
+        "Ein Gesuch oder Angebot ist abgelaufen (`valid_until`).",
+        "Den Eintrag löschen oder `valid_until` verlängern.",
+        warning=True,
+    ),
     RuleInfo("date-future", "date", "Ein Datum liegt in der Zukunft.", "Das Datum korrigieren."),
     RuleInfo(
         "field-datetime",

@@ -47,3 +47,19 @@ def check_review_age(entry: Entry, today: dt.date, months: int) -> Iterator[Prob
             "den Eintrag und tragen Sie das Datum unter `reviewed` ein.",
             Severity.WARNING,
         )
+
+
+def check_expiry(entry: Entry, today: dt.date) -> Iterator[Problem]:
+    """A request or offer past its `valid_until` should go: it names a contact person, and
+    personal data is kept no longer than it is needed."""
+    until = entry.fields.get("valid_until")
+    if not isinstance(until, dt.date) or until >= today or entry.draft:
+        return
+    yield Problem(
+        entry.path,
+        entry.line_of("valid_until"),
+        "valid-until",
+        f"Gilt nur bis {until:%d.%m.%Y}. Löschen Sie den Eintrag oder verlängern Sie "
+        "`valid_until`, wenn das Gesuch oder Angebot noch gilt.",
+        Severity.WARNING,
+    )
