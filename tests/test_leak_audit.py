@@ -284,3 +284,11 @@ def test_readable_text_survives_binary_and_broken_files(tmp_path: Path) -> None:
     (tmp_path / "bin.dat").write_bytes(os.urandom(64))
     assert isinstance(readable_text(tmp_path / "kaputt.gz"), str)
     assert isinstance(readable_text(tmp_path / "bin.dat"), str)
+
+
+def test_an_internal_start_page_is_searched_by_its_title(tmp_path: Path) -> None:
+    # Its address is the site's root, which every page links: only the title can tell.
+    found = canaries([], [], [HandWrittenPage("index.md", "Die interne Startseite")])
+    assert [(c.needle, c.what) for c in found] == [("die interne startseite", "Titel")]
+    (tmp_path / "index.html").write_text("<h1>Die interne Startseite</h1>", "utf-8")
+    assert [p.path for p in audit_leaks(tmp_path, found)] == ["index.html"]

@@ -2,10 +2,11 @@
 
 The public edition is made from a filtered view of the corpus (`Corpus.for_edition`). This audit
 does not trust that view: it takes every internal entry (`editions.is_internal`, asked
-independently) and hand-written internal page, derives canaries from them — the id, the title
-and a few sentences that no public entry shares — and searches every file the build wrote:
-pages, lists, the finder's data, Pagefind's gzip'd fragments and indexes, JSON and CSV exports,
-feeds, calendars, the sitemap, JSON-LD, redirects and the 404 page. Any hit fails the build.
+independently) and hand-written internal page, derives canaries from them — the address, the
+id, the title and a few sentences that public text does not share — and searches every file the
+build wrote: pages, lists, the finder's data, Pagefind's gzip'd fragments and indexes, JSON and
+CSV exports, feeds, calendars, the sitemap, JSON-LD, redirects and the 404 page. Any hit fails
+the build.
 
 Files are searched in a normalised form (entities decoded, JSON and iCalendar escapes undone,
 iCalendar lines unfolded, bare tags removed, case folded, whitespace collapsed) so that escaping
@@ -100,7 +101,7 @@ def canaries(
     # with internal entries times public text).
     needles = {c.needle for c, check in listed if check and c.needle}
     in_public = set(hits(shared, re.compile(_trie_pattern(needles)))) if needles else set()
-    return [c for c, check in listed if not check or _telling(c, in_public)]
+    return [c for c, check in listed if c.needle and (not check or _telling(c, in_public))]
 
 
 def _telling(canary: Canary, in_public: set[str]) -> bool:
@@ -238,7 +239,7 @@ def hits(text: str, pattern: re.Pattern[str]) -> list[str]:
         start, end = match.span()
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        if _outside_word(before) and _outside_word(after):
+        if start < end and _outside_word(before) and _outside_word(after):
             found.add(match.group(0))
             position = end
         else:
