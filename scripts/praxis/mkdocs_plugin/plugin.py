@@ -283,7 +283,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self._start_workers(config)
         self.pages = {page.src_uri: page for page in renderer.pages()}
         log.info(
-            f"praxis: {len(corpus.entries)} Einträge gelesen, {len(self.pages)} Seiten erzeugt"
+            f"praxis: {len(self.all_entries)} Einträge gelesen, {len(corpus.entries)} in dieser "
+            f"Ausgabe, {len(self.pages)} Seiten erzeugt"
         )
         return config
 
