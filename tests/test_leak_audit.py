@@ -105,6 +105,9 @@ def test_the_public_build_holds_no_canary_and_the_internal_build_all(
     for canary in (*CANARIES, *INTERNAL_IDS, "kira kanarienvogel"):
         assert canary not in text, canary
     assert not (tmp_path / "oeffentlich" / "gesuche-und-angebote").exists()
+    home = (tmp_path / "oeffentlich" / "index.html").read_text("utf-8")
+    assert "md-banner" not in home and "noindex" not in home  # no marker, indexable
+    assert not (tmp_path / "oeffentlich" / "robots.txt").exists()
 
     internal = _build(project, tmp_path / "intern", edition="intern")
     assert internal.returncode == 0, internal.stderr[-3000:]
