@@ -78,7 +78,7 @@ from ..taxonomy import TaxonomyIndex, build_index
 from .incremental import PageMemo
 from .preview import LIVERELOAD_JS, LIVERELOAD_URI, use_external_livereload
 from .preview_search import PreviewSearch
-from .shared_fragments import FUNCTION, NAV_KEY, SharedFragments
+from .shared_fragments import FILL, FILL_NAME, FUNCTION, NAV_KEY, SharedFragments
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -400,6 +400,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals[FUNCTION] = self.shared
+        env.globals[FILL_NAME] = FILL
+        env.filters["url"] = self.shared.url_filter(env.filters["url"])
         return env
 
     def _start_workers(self, config: MkDocsConfig) -> None:
