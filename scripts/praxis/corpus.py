@@ -264,13 +264,13 @@ def read_entries(
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES or not _can_fork():
         results = [read_entry(root, t, p, vocabularies) for t, p in files]
         return _slimmed_results(results) if problems_only else results
-    import multiprocessing  # here: small corpora, the usual case, never start a pool
+    from .pools import forked_pool  # here: small corpora, the usual case, never start a pool
 
     _SHARED.update(root=root, files=files, vocabularies=vocabularies, problems_only=problems_only)
     size = -(-len(files) // (workers * 4))  # a few chunks per worker evens out slow files
     chunks = [range(i, min(i + size, len(files))) for i in range(0, len(files), size)]
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with forked_pool(workers) as pool:
             parts = pool.map(_read_chunk, [(c.start, c.stop) for c in chunks])
     finally:
         _SHARED.clear()

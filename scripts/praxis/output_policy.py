@@ -22,7 +22,6 @@ MathML), that stretch is read both ways, so neither reading can hide anything.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import sys
@@ -31,6 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .editor_policy import EDITOR_PAGE, check_editor_page
+from .pools import can_fork, forked_pool
 from .problems import Problem
 
 # The policy of every page, as a `<meta http-equiv>` element (see overrides/main.html). No inline
@@ -762,8 +762,8 @@ def check_site(
         paths = [path for path in paths if path.stat().st_mtime >= since]
     names = [path.relative_to(site_dir).as_posix() for path in paths]
     workers = min(workers, len(names) // PARALLEL_MIN_PAGES)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or not can_fork():
         return _check_files((str(site_dir), names, site_url))
     jobs = [(str(site_dir), names[k::workers], site_url) for k in range(workers)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with forked_pool(workers) as pool:
         return sorted(problem for part in pool.map(_check_files, jobs) for problem in part)

@@ -70,6 +70,26 @@ class IndexerRun:
         return f"Pagefind {seconds} s Rechenzeit{memory}"
 
 
+# The documents are written, read once by Pagefind and deleted: in memory (Linux's /dev/shm)
+# that takes 0.8 s at 5,000 documents, on this machine's disk 4.7 s. Used only when it has
+# ample room (a container may give it 64 MB); otherwise the system's temporary folder.
+MEMORY_FOLDER = Path("/dev/shm")
+ROOM_PER_DOCUMENT = 32 * 1024  # a document takes 4-12 KB there; twice that left free
+
+
+def scratch_folder(documents: int, prefix: str) -> tempfile.TemporaryDirectory[str]:
+    """A temporary folder for `documents` search documents, in memory when there is room."""
+    parent = None
+    try:
+        stats = os.statvfs(MEMORY_FOLDER)
+        room = stats.f_bavail * stats.f_frsize
+        if room >= documents * ROOM_PER_DOCUMENT and os.access(MEMORY_FOLDER, os.W_OK):
+            parent = str(MEMORY_FOLDER)
+    except (OSError, AttributeError):  # no such folder, or not a POSIX system
+        pass
+    return tempfile.TemporaryDirectory(prefix=prefix, dir=parent)
+
+
 def write_documents(corpus: SearchCorpus, folder: Path) -> None:
     for url, text in corpus.documents.items():
         target = folder / url / "index.html" if url.endswith("/") or not url else folder / url
@@ -86,7 +106,7 @@ def build_search_index(corpus: SearchCorpus, site_dir: Path) -> IndexerRun:
 def start_search_index(corpus: SearchCorpus, site_dir: Path) -> PendingIndex:
     """Write the documents and start Pagefind on them; `finish()` waits for it and writes the
     rest. The build checks its pages meanwhile."""
-    folder = tempfile.TemporaryDirectory(prefix="praxis-suche-")
+    folder = scratch_folder(len(corpus.documents), "praxis-suche-")
     try:
         write_documents(corpus, Path(folder.name) / DOCUMENTS)
     except BaseException:
@@ -167,7 +187,7 @@ class BackgroundIndex:
         pool: Pool | None = None,
     ) -> None:
         self.site_dir = site_dir
-        self.folder = tempfile.TemporaryDirectory(prefix="praxis-suche-")
+        self.folder = scratch_folder(len(documents), "praxis-suche-")
         self.pending: PendingIndex | None = None
         self._made: AsyncResult[tuple[SearchCorpus, int]] | None = None
         target = Path(self.folder.name) / DOCUMENTS
