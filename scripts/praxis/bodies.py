@@ -13,6 +13,7 @@ import contextlib
 import html
 import multiprocessing
 import os
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -21,7 +22,8 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.extensions.toc import slugify as toc_slugify
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.util import AtomicString
 
 from .characters import hidden_character
 from .dialect import (
@@ -75,8 +77,8 @@ class _Contents(TocTreeprocessor):
     A body that asks for the list in its text with `[TOC]` still gets it."""
 
     def run(self, doc: Element) -> None:
-        self._list_wanted = bool(self.marker) and any(
-            (p.text or "").strip() == self.marker for p in doc.iter("p")
+        self._list_wanted = bool(self.marker) and any(  # as `replace_marker` looks for it
+            (c.text or "").strip() == self.marker and len(c) == 0 for _, c in self.iterparent(doc)
         )
         super().run(doc)
 
@@ -88,6 +90,30 @@ class _Contents(TocTreeprocessor):
 
 class _ContentsExtension(TocExtension):
     TreeProcessorClass = _Contents
+
+
+# Every inline pattern of the dialect needs one of these to match: code (`), an escape (\\),
+# links, images and footnotes ([), tags and autolinks (<), references (&), emphasis (* _) and
+# a hard line break (two spaces at a line's end).
+INLINE_PATTERNS = frozenset(
+    {
+        "backtick", "escape", "footnote", "reference", "link", "image_link", "image_reference",
+        "short_reference", "short_image_ref", "autolink", "automail", "linebreak", "html",
+        "entity", "em_strong",
+    }
+)  # fmt: skip
+INLINE_TRIGGER = re.compile(r"[`\\\[<&*_]|  \n")
+
+
+class _PlainTextFirst(InlineProcessor):
+    """Python-Markdown tries each of its 15 inline patterns on every piece of text, a third of
+    a body's rendering. Text without any character a pattern needs is returned as it is, as
+    the patterns would (most of a body's sentences)."""
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if not isinstance(data, AtomicString) and INLINE_TRIGGER.search(data) is None:
+            return data
+        return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
 
 
 class _AnchorCollector(Treeprocessor):
@@ -220,6 +246,10 @@ class BodyRenderer:
             extensions=[contents if name == "toc" else name for name in ENTRY_EXTENSIONS],
             extension_configs={k: v for k, v in ENTRY_EXTENSION_CONFIGS.items() if k != "toc"},
         )
+        if {item.name for item in self.md.inlinePatterns._priority} == INLINE_PATTERNS:
+            # Only while the patterns are those the trigger was written for (a Markdown
+            # release may add one): then plain text is left alone.
+            self.md.treeprocessors.register(_PlainTextFirst(self.md), "inline", 20)
         self._policy = _Policy(self.md)
         self._anchors = _AnchorCollector(self.md)
         # After attribute lists (8), before the table of contents (5): every id then present
