@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import tempfile
 from pathlib import Path
 
+import pytest
+
+from praxis import search_index
 from praxis.search_documents import SearchDocument, search_corpus
 from praxis.search_index import (
     TABLE,
     BackgroundIndex,
     build_search_index,
     page_ids,
+    scratch_folder,
     start_search_index,
 )
 
@@ -100,3 +105,18 @@ def test_stopping_an_indexer_that_has_already_finished_is_quiet(tmp_path: Path) 
     pending.process.wait()  # it finished while the build checked its pages
     pending.cancel()
     assert not Path(pending.folder.name).exists()
+
+
+def test_documents_go_to_memory_only_when_it_has_ample_room(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A container's /dev/shm may hold 64 MB: thousands of documents then go to the disk."""
+    monkeypatch.setattr(search_index, "MEMORY_FOLDER", tmp_path)
+    with scratch_folder(10, "praxis-test-") as roomy:
+        assert Path(roomy).parent == tmp_path
+    monkeypatch.setattr(search_index, "ROOM_PER_DOCUMENT", 2**62)
+    with scratch_folder(10, "praxis-test-") as tight:
+        assert Path(tight).parent == Path(tempfile.gettempdir())
+    monkeypatch.setattr(search_index, "MEMORY_FOLDER", tmp_path / "fehlt")
+    with scratch_folder(10, "praxis-test-") as missing:
+        assert Path(missing).parent == Path(tempfile.gettempdir())

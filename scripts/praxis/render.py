@@ -171,6 +171,7 @@ class SiteRenderer:
         self._similarity = Similarity(index, self.published)
         self._regional_cache: dict[str, tuple[dict[str, list[Entry]], list[Entry]]] = {}
         self._fact_boxes: dict[str, dict[str, Any]] = {}
+        self._field_rows: dict[str, list[dict[str, Any]]] = {}
         self._referrers: dict[str, list[Entry]] = {}
         for other in self.published:
             for _, spec, target in references(other):
@@ -792,7 +793,7 @@ class SiteRenderer:
         """The fact box's words for search: municipality, provider, funding, resources …
         Not the related entries: their titles would make this entry match another's name."""
         texts = []
-        for row in self.fact_box(entry)["rows"]:
+        for row in self.field_rows(entry):  # not the whole fact box: its slower rows are skipped
             if row["field"] in SEARCH_SKIPPED_ROWS:
                 continue
             values = row["values"]
@@ -924,28 +925,30 @@ class SiteRenderer:
             cached = self._fact_boxes[entry.id] = self._make_fact_box(entry)
         return cached
 
-    def _make_fact_box(self, entry: Entry) -> dict[str, Any]:
+    def field_rows(self, entry: Entry) -> list[dict[str, Any]]:
+        """The fact box's rows for the entry's own fields, in the type's field order. Made once
+        per entry: the search document needs them before the rest of the fact box."""
+        cached = self._field_rows.get(entry.id)
+        if cached is None:
+            cached = self._field_rows[entry.id] = self._make_field_rows(entry)
+        return cached
+
+    def _make_field_rows(self, entry: Entry) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
-
-        def row(field_name: str, values: list[dict[str, str]], label: str | None = None) -> None:
-            if values:
-                rows.append(
-                    {
-                        "label": label
-                        or FACT_LABELS.get(field_name)
-                        or FIELD_BY_NAME[field_name].label,
-                        "field": field_name,
-                        "values": values,
-                    }
-                )
-
         for name in entry.type.fields:
             if name in FACT_BOX_SKIPPED:
                 continue
             value = entry.fields.get(name)
             if value in (None, "", [], {}):
                 continue
-            row(name, self._fact_values(entry, name, value))
+            values = self._fact_values(entry, name, value)
+            if values:
+                label = FACT_LABELS.get(name) or FIELD_BY_NAME[name].label
+                rows.append({"label": label, "field": name, "values": values})
+        return rows
+
+    def _make_fact_box(self, entry: Entry) -> dict[str, Any]:
+        rows = list(self.field_rows(entry))
         place = self._municipality_of.get(entry.id)
         if entry.type.directory and place is not None and place.entries:
             rows.append(
