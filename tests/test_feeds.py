@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import re
 from pathlib import Path
 
 import feedparser
@@ -63,7 +65,9 @@ def test_term_pages_announce_their_feed_and_every_page_the_portal_feed() -> None
     site = built_site()
     module = (site / "module" / "modul-1" / "index.html").read_text("utf-8")
     assert 'type="application/atom+xml"' in module
-    assert 'href="feed.xml"' in module  # relative to the page, next to it
+    links = re.findall(r'<link rel="alternate feed" [^>]*href="([^"]+)"', module)
+    targets = {posixpath.normpath(posixpath.join("/module/modul-1/", href)) for href in links}
+    assert targets == {"/feed.xml", "/module/modul-1/feed.xml"}  # the portal's and its own
     assert (site / "module" / "modul-1" / "feed.xml").is_file()
     start = (site / "index.html").read_text("utf-8")
     assert '<link rel="alternate feed" type="application/atom+xml"' in start

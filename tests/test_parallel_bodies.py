@@ -78,6 +78,15 @@ def test_parallel_build_writes_the_same_entry_pages_and_search_index(tmp_path: P
         assert (parallel / page).read_text("utf-8") == (serial / page).read_text("utf-8"), page
     assert search_documents(parallel) == search_documents(serial)
     assert len(search_documents(serial)) >= len(entry_pages)
+    # Open data, feeds and calendars are made by a worker in a parallel build.
+    derived = sorted(
+        p.relative_to(serial)
+        for pattern in ("daten/*.json", "daten/*.csv", "**/*.xml", "**/*.ics")
+        for p in serial.glob(pattern)
+    )
+    assert {p.suffix for p in derived} >= {".json", ".csv", ".xml", ".ics"}
+    for path in derived:
+        assert (parallel / path).read_bytes() == (serial / path).read_bytes(), path
 
 
 def test_links_to_a_missing_section_of_an_entry_fail_the_strict_build_in_parallel_too(

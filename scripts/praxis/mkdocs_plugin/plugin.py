@@ -82,7 +82,7 @@ from .shared_fragments import FILL, FILL_NAME, FUNCTION, NAV_KEY, SharedFragment
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from multiprocessing.pool import Pool
+    from multiprocessing.pool import AsyncResult, Pool
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
@@ -98,6 +98,9 @@ SEARCH_EXCLUDED_FOLDERS = ("mitwirken/", "betrieb/")
 ROBOTS_INTERNAL = "User-agent: *\nDisallow: /\n"
 # From this many entries, `mkdocs build` renders entry bodies in worker processes.
 PARALLEL_MIN_ENTRIES = 200
+# What a worker needs to make the derived files (see `_derived_in_worker`): set before the
+# workers are forked, so they inherit it instead of receiving the corpus pickled.
+_FORKED: dict[str, Any] = {}
 
 TEMPLATES = {
     "entry": "entry.html",
@@ -169,6 +172,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.preview_search: PreviewSearch | None = None
         self.entry_cache: EntryCache | None = None
         self.ics_memo: CalendarMemo | None = None
+        self.derived: AsyncResult[dict[str, str]] | None = None
         self.site_files_memo: tuple[object, dict[str, str | bytes]] | None = None
         self.preview_built = False
         self.build_started = 0.0
@@ -203,9 +207,10 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if self.preview_search is not None:
             self.preview_search.stop()
 
-    def _open_data_files(self, config: MkDocsConfig) -> list[File]:
-        """JSON, CSV, the DCAT-AP.de catalogue and the page that explains them."""
-        assert self.open_data is not None and self.index is not None
+    def _derived_texts(self, config: MkDocsConfig) -> dict[str, str]:
+        """The files made from all entries besides the pages: open data (JSON, CSV, the
+        DCAT-AP.de catalogue), the Atom feeds and the calendars, by site path."""
+        assert self.open_data is not None and self.corpus is not None and self.index is not None
         try:
             chosen = licence(self.config.data_licence)
         except LicenceError as exc:
@@ -219,9 +224,11 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             CSV_URI: open_csv(entries, taxonomies),
             CATALOG_URI: catalog(config.site_url or "", chosen, self.today, publisher, count),
         }
-        files = [File.generated(config, uri, content=text) for uri, text in texts.items()]
-        files.append(self._data_page(config))
-        return files
+        for feed in feeds(self.corpus.published, self.index, config.site_name):
+            texts[feed.uri] = atom(feed, config.site_url or "http://127.0.0.1:8000/", publisher)
+        site_url = config.site_url or ""
+        texts.update(calendar_files(self.corpus.entries, site_url, self.today, self.ics_memo))
+        return texts
 
     def _data_page(self, config: MkDocsConfig) -> File:
         """The page that explains the open data (searchable like a hand-written page)."""
@@ -237,6 +244,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.missing_operator = set()  # the plugin outlives a build under `mkdocs serve`
+        self.derived = None
         self.build_started = time.time()
         if self.preview_search is not None:  # the previous build's index must not write on
             self.preview_search.stop()
@@ -327,16 +335,11 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if self.serving:  # the preview's live reload, as a file the policy allows
             files.append(File.generated(config, LIVERELOAD_URI, content=LIVERELOAD_JS))
         if self.corpus is not None and self.index is not None:
-            for file in self._open_data_files(config):
-                files.append(file)
-            author = (config.extra.get("operator") or {}).get("name") or "Betreiber der Plattform"
-            for feed in feeds(self.corpus.published, self.index, config.site_name):
-                content = atom(feed, config.site_url or "http://127.0.0.1:8000/", author)
-                files.append(File.generated(config, feed.uri, content=content))
-            site_url = config.site_url or ""
-            events = calendar_files(self.corpus.entries, site_url, self.today, self.ics_memo)
-            for uri, ics in events.items():
-                files.append(File.generated(config, uri, content=ics))
+            derived, self.derived = self.derived, None
+            texts = derived.get() if derived is not None else self._derived_texts(config)
+            for uri, text in texts.items():
+                files.append(File.generated(config, uri, content=text))
+            files.append(self._data_page(config))
             # Contributor guide pages, JSON Schemas and the editor at /redaktion/, generated from
             # the field table.
             try:
@@ -420,12 +423,19 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             and len(bodies) >= self.config.parallel_min_entries
             and can_render_in_parallel()
         ):
-            self.bodies = ParallelBodies(self.workers)
+            _FORKED.update(plugin=self, config=config)
+            try:
+                self.bodies = ParallelBodies(self.workers)
+            finally:
+                _FORKED.clear()
             log.info(f"praxis: Haupttexte werden in {self.workers} Prozessen umgewandelt")
         pool = self.bodies.pool if self.bodies is not None else None
         if with_index:
             self.search = self._start_search(config, Path(config.site_dir), pool)
         self.search_deferred = not with_index
+        if pool is not None and self.ics_memo is None:  # the preview keeps its calendars
+            # The second worker makes them while this process plans the pages (2 s at 5,000).
+            self.derived = pool.apply_async(_derived_in_worker)
         if self.bodies is not None:
             self.bodies.submit(bodies)
 
@@ -670,3 +680,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _derived_in_worker() -> dict[str, str]:
+    """In a forked worker: the derived files of the build that forked it."""
+    plugin, config = _FORKED["plugin"], _FORKED["config"]
+    return plugin._derived_texts(config)
