@@ -21,7 +21,7 @@ import pytest
 
 from praxis.content_types import CONTENT_TYPE_BY_KEY
 from praxis.editions import EDITION_VARIABLE, HandWrittenPage
-from praxis.leak_audit import Canary, audit_leaks, canaries, readable_text
+from praxis.leak_audit import Canary, Needles, audit_leaks, canaries, readable_text
 from praxis.model import Entry
 from site_build import BUILD_ENV, copy_project
 
@@ -295,3 +295,11 @@ def test_an_internal_start_page_is_searched_by_its_title(tmp_path: Path) -> None
     assert [(c.needle, c.what) for c in found] == [("die interne startseite", "Titel")]
     (tmp_path / "index.html").write_text("<h1>Die interne Startseite</h1>", "utf-8")
     assert [p.path for p in audit_leaks(tmp_path, found)] == ["index.html"]
+
+
+def test_canaries_are_found_as_whole_words_overlapping_ones_included() -> None:
+    needles = Needles(["schutz konzept", "konzept für", "ärger"])
+    text = "ein schutz konzept für alle; schutzkonzept; mehr-ärger; \ud800 ärger"
+    assert needles.hits(text) == ["konzept für", "schutz konzept", "ärger"]
+    assert needles.hits("kein schutzkonzept und ärgerlich") == []
+    assert Needles([]).hits("alles") == []

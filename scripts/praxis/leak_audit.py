@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ahocorasick_rs import AhoCorasick
+
 from .content_types import CONTENT_TYPES
 from .editions import HandWrittenPage
 from .model import Entry, Vocabulary
@@ -100,7 +102,7 @@ def canaries(
     # One pass over the public text for all of them (a search per canary took time growing
     # with internal entries times public text).
     needles = {c.needle for c, check in listed if check and c.needle}
-    in_public = set(hits(shared, re.compile(_trie_pattern(needles)))) if needles else set()
+    in_public = set(Needles(needles).hits(shared)) if needles else set()
     return [c for c, check in listed if c.needle and (not check or _telling(c, in_public))]
 
 
@@ -177,7 +179,7 @@ def audit_leaks(site_dir: Path, found: Sequence[Canary], workers: int = 1) -> li
     by_needle: dict[str, list[Canary]] = {}
     for canary in found:
         by_needle.setdefault(canary.needle, []).append(canary)
-    pattern = re.compile(_trie_pattern(by_needle))
+    pattern = Needles(by_needle)
     files = sorted(
         p for p in site_dir.rglob("*") if p.is_file() and p.suffix.lower() not in BINARY_SUFFIXES
     )
@@ -201,9 +203,7 @@ def audit_leaks(site_dir: Path, found: Sequence[Canary], workers: int = 1) -> li
     return problems
 
 
-def _search_all(
-    files: list[Path], pattern: re.Pattern[str], workers: int, dedupe: bool
-) -> list[list[str]]:
+def _search_all(files: list[Path], pattern: Needles, workers: int, dedupe: bool) -> list[list[str]]:
     """The canaries found in each file, in order; forked workers for large sites."""
     _SHARED.update(pattern=pattern, dedupe=dedupe)
     try:
@@ -229,22 +229,35 @@ def _search_one(path: Path) -> list[str]:
     return hits(readable_text(path, seen), _SHARED["pattern"])  # type: ignore[arg-type]
 
 
-def hits(text: str, pattern: re.Pattern[str]) -> list[str]:
-    """The needles found in `text` as whole words: not inside a longer word or id. Boundaries
-    are checked here, not in the pattern: a look-behind at every position made the search
-    three to five times slower."""
-    found: set[str] = set()
-    position = 0
-    while (match := pattern.search(text, position)) is not None:
-        start, end = match.span()
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if start < end and _outside_word(before) and _outside_word(after):
-            found.add(match.group(0))
-            position = end
-        else:
-            position = start + 1
-    return sorted(found)
+class Needles:
+    """Many literal strings searched at once (Aho-Corasick, one pass over the text whatever
+    their number: three times faster than one regular expression built as a trie)."""
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        self.needles = sorted({n for n in needles if n})
+        self._automaton = AhoCorasick(self.needles) if self.needles else None
+
+    def hits(self, text: str) -> list[str]:
+        """The needles found in `text` as whole words: not inside a longer word or id.
+        Every occurrence is looked at, overlapping ones included."""
+        if self._automaton is None:
+            return []
+        try:
+            matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate, e.g. from a JSON escape `\ud800`
+            text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+            matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        found: set[str] = set()
+        for index, start, end in matches:
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if _outside_word(before) and _outside_word(after):
+                found.add(self.needles[index])
+        return sorted(found)
+
+
+def hits(text: str, needles: Needles) -> list[str]:
+    return needles.hits(text)
 
 
 def _outside_word(char: str) -> bool:
@@ -305,24 +318,3 @@ def _json_strings(text: str) -> Iterable[str]:
         elif isinstance(value, list):
             stack.extend(value)
     return found
-
-
-def _trie_pattern(needles: Iterable[str]) -> str:
-    """One regular expression for many literal strings, as a trie: the engine then follows a
-    single branch per character instead of trying every needle at every position."""
-    trie: dict[str, dict] = {}
-    for needle in needles:
-        node = trie
-        for char in needle:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(trie)
-
-
-def _node_pattern(node: dict[str, dict]) -> str:
-    ends = "" in node
-    branches = [re.escape(char) + _node_pattern(child) for char, child in node.items() if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
