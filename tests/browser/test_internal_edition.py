@@ -1,6 +1,7 @@
 """The internal edition's own page kinds in a real browser: the "Intern" banner is visible on
 every kind, and axe-core finds no WCAG 2.0/2.1 A or AA violation, in the light and the dark
-scheme. Requests to other hosts fail the test as on the public site."""
+scheme and on a phone with the menu open. Requests to other hosts fail the test as on the public
+site."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ import pytest
 
 from site_build import BUILD_ENV, REPO
 
+from .browser_pages import DESKTOP, PHONE
 from .conftest import SiteHandler
-from .test_axe_pages import axe_violations, describe, wait_until_ready
+from .test_axe_pages import axe_violations, describe, open_menu, wait_until_ready
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Route
@@ -62,12 +64,14 @@ def _local_only(base: str, foreign: list[str], route: Route) -> None:
         route.abort("blockedbyclient")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", ["hell", "dunkel", "handy-menue"])
 @pytest.mark.parametrize("kind", sorted(PAGES))
 def test_internal_page_kinds_are_marked_and_pass_axe(
-    chromium: Browser, internal_url: str, kind: str, scheme: str
+    chromium: Browser, internal_url: str, kind: str, state: str
 ) -> None:
-    context = chromium.new_context(color_scheme=scheme, locale="de-DE")
+    scheme = "dark" if state == "dunkel" else "light"
+    viewport = PHONE if state == "handy-menue" else DESKTOP
+    context = chromium.new_context(color_scheme=scheme, viewport=viewport, locale="de-DE")
     foreign: list[str] = []
     context.route("**/*", functools.partial(_local_only, internal_url, foreign))
     try:
@@ -80,7 +84,14 @@ def test_internal_page_kinds_are_marked_and_pass_axe(
         assert banner.inner_text().startswith("Intern")
         if kind.startswith("eintrag-"):  # entries of the internal edition only say so
             page.get_by_role("note").filter(has_text="Nur intern").wait_for(state="visible")
-        violations = axe_violations(page, f"intern/{kind}/{scheme}")
+        if state == "handy-menue":  # the drawer with the navigation's "Intern" section
+            open_menu(page)
+            # A page inside the section shows it opened, with "Intern" as the drawer's title.
+            drawer = page.locator(
+                ".md-sidebar--primary :is(.md-nav__link, .md-nav__title):visible", has_text="Intern"
+            )
+            drawer.first.wait_for()
+        violations = axe_violations(page, f"intern/{kind}/{state}")
         assert violations == [], describe(violations)
     finally:
         context.close()
