@@ -69,6 +69,12 @@ def test_parallel_build_writes_the_same_entry_pages_and_search_index(tmp_path: P
     parallel, parallel_log = build(tmp_path, "parallel", parallel=True)
     assert "Prozessen umgewandelt" in parallel_log
     assert "Prozessen umgewandelt" not in serial_log
+    # The leak audit's canaries are made by a worker in a parallel build: the same audit.
+    audited = [
+        next(line for line in log.splitlines() if "öffentliche Ausgabe geprüft" in line)
+        for log in (serial_log, parallel_log)
+    ]
+    assert audited[0].split("praxis:")[1] == audited[1].split("praxis:")[1]
     pages = sorted(p.relative_to(serial) for p in serial.glob("*/*/index.html"))
     entry_pages = [
         p for p in pages if p.parts[0] in ("praxisbeispiele", "empfehlungen", "materialien")

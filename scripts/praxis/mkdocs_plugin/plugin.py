@@ -49,7 +49,7 @@ from ..editor_config import EditorSettings, EditorSettingsError
 from ..editor_docs import site_files
 from ..feeds import atom, feeds
 from ..ical import CalendarMemo, calendar_files
-from ..leak_audit import audit_leaks, canaries, public_texts
+from ..leak_audit import Canary, audit_leaks, canaries, public_texts
 from ..model import Entry
 from ..open_data import (
     CATALOG_URI,
@@ -173,6 +173,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.entry_cache: EntryCache | None = None
         self.ics_memo: CalendarMemo | None = None
         self.derived: AsyncResult[dict[str, str]] | None = None
+        self.pending_canaries: AsyncResult[list[Canary]] | None = None
+        self.canaries: list[Canary] | None = None
         self.site_files_memo: tuple[object, dict[str, str | bytes]] | None = None
         self.preview_built = False
         self.build_started = 0.0
@@ -245,6 +247,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.missing_operator = set()  # the plugin outlives a build under `mkdocs serve`
         self.derived = None
+        self.pending_canaries = self.canaries = None
         self.build_started = time.time()
         if self.preview_search is not None:  # the previous build's index must not write on
             self.preview_search.stop()
@@ -438,6 +441,10 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             self.derived = pool.apply_async(_derived_in_worker)
         if self.bodies is not None:
             self.bodies.submit(bodies)
+            leaks_possible = self.internal_pages or any(map(is_internal, self.all_entries))
+            if self.edition != INTERNAL and leaks_possible:
+                # After the bodies: the canaries read all public text (2 s at 5,000 entries).
+                self.pending_canaries = self.bodies.pool.apply_async(_canaries_in_worker)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.progress is not None:
@@ -529,6 +536,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         try:
             if search is not None:  # Pagefind must be running before the workers stop
                 search.poll(wait=True)
+            pending, self.pending_canaries = self.pending_canaries, None
+            self.canaries = pending.get() if pending is not None else None
             self._stop_workers()
             if self.memo is not None:
                 self.memo.commit()
@@ -595,6 +604,17 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             raise PluginError("Die gebaute Seite ist unvollständig:\n" + format_text(problems))
         log.info(f"praxis: Ausgabe geprüft, alle {len(self.corpus.published)} Einträge vorhanden")
 
+    def _canaries(self, config: MkDocsConfig) -> list[Canary]:
+        """What the leak audit looks for (praxis.leak_audit.canaries)."""
+        assert self.corpus is not None
+        internal = [e for e in self.all_entries if is_internal(e)]
+        public = [e for e in self.all_entries if not is_internal(e)]
+        docs = Path(config.docs_dir)
+        shown = public_texts(
+            self.corpus.vocabularies, docs, (p.src_uri for p in self.internal_pages)
+        )
+        return canaries(internal, public, self.internal_pages, docs.name, shown)
+
     def _audit_leaks(self, config: MkDocsConfig) -> None:
         """The public edition's last check, once the search index is written: nothing of an
         internal entry or page anywhere in the output (praxis.leak_audit). Every `mkdocs build`
@@ -602,13 +622,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         if self.edition == INTERNAL:
             return
         internal = [e for e in self.all_entries if is_internal(e)]
-        public = [e for e in self.all_entries if not is_internal(e)]
-        docs = Path(config.docs_dir)
-        assert self.corpus is not None
-        shown = public_texts(
-            self.corpus.vocabularies, docs, (p.src_uri for p in self.internal_pages)
-        )
-        found = canaries(internal, public, self.internal_pages, docs.name, shown)
+        found = self.canaries if self.canaries is not None else self._canaries(config)
         workers = self.workers if self.config.parallel else 1
         problems = audit_leaks(Path(config.site_dir), found, workers)
         if problems:
@@ -686,3 +700,9 @@ def _derived_in_worker() -> dict[str, str]:
     """In a forked worker: the derived files of the build that forked it."""
     plugin, config = _FORKED["plugin"], _FORKED["config"]
     return plugin._derived_texts(config)
+
+
+def _canaries_in_worker() -> list[Canary]:
+    """In a forked worker: the leak audit's canaries of the build that forked it."""
+    plugin, config = _FORKED["plugin"], _FORKED["config"]
+    return plugin._canaries(config)
