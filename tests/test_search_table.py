@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import load_corpus
 from praxis.editions import PUBLIC
 from praxis.search_documents import (
@@ -89,3 +90,16 @@ def test_a_body_is_indexed_by_the_words_a_reader_sees_not_its_link_targets() -> 
     seen = set(body_words(markdown_text(body)))
     assert {"ablauf", "beratungsstelle", "hilft", "leitfaden", "hospitation"} <= seen
     assert not {"beispiel", "example", "pfad_", "verweis", "titel", "amp"} & seen
+
+
+def test_the_public_search_does_not_name_internal_only_types(site: Path) -> None:
+    """Neither the finder's facets nor the names a query is matched against: a reader typing
+    „Gesuche“ on the public site gets no filter for a kind of content it cannot show."""
+    table = json.loads((site / "suche" / "eintraege.json").read_text("utf-8"))
+    kinds = next(f["values"] for f in table["facets"] if f["param"] == "art")
+    terms = json.loads((site / "suche" / "begriffe.json").read_text("utf-8"))["terms"]
+    named = {t["id"] for t in terms if t["filter"] == "art"}
+    internal = {t.key for t in CONTENT_TYPES if t.internal}
+    assert internal and not internal & named
+    assert named >= {"praxisbeispiel", "empfehlung", "material"}
+    assert not internal & set(kinds) and "praxisbeispiel" in kinds

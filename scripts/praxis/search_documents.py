@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from .content_types import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
 from .export import FACETS
-from .model import Entry
+from .model import ContentType, Entry
 from .taxonomy import Taxonomy, term_values, title_key
 
 # The filter for the content type, beside the taxonomy facets of `export.FACETS`.
@@ -464,11 +464,13 @@ def _negated(date: str) -> tuple[int, ...]:
     return tuple(-int(part) for part in date.split("-"))
 
 
-def table_facets(taxonomies: Sequence[Taxonomy]) -> list[tuple[str, list[str]]]:
+def table_facets(
+    taxonomies: Sequence[Taxonomy], types: Sequence[ContentType] = CONTENT_TYPES
+) -> list[tuple[str, list[str]]]:
     """The facets of the table and their values: content types (and hand-written pages), then
     `export.FACETS` with every term of their vocabularies."""
     by_field = {t.field: t for t in taxonomies}
-    facets = [(TYPE_FILTER, [t.key for t in CONTENT_TYPES] + [PAGE_KIND])]
+    facets = [(TYPE_FILTER, [t.key for t in types] + [PAGE_KIND])]
     for param, field_name in FACETS:
         taxonomy = by_field.get(field_name)
         if taxonomy is not None:
@@ -480,6 +482,10 @@ def search_corpus(
     documents: Sequence[SearchDocument], taxonomies: Sequence[Taxonomy] = ()
 ) -> SearchCorpus:
     """Split compounds against the lexicon of all documents and write each as HTML."""
+    # Internal-only types are facets only where their documents are (the internal edition):
+    # the public search does not even name them.
+    kinds = {doc.kind for doc in documents}
+    types = [t for t in CONTENT_TYPES if not t.internal or t.key in kinds]
     texts = []
     bodies = []
     for doc in documents:
@@ -511,18 +517,20 @@ def search_corpus(
         rendered,
         lexicon.word_list(),
         {k: sorted(v) for k, v in shards.items()},
-        term_names(taxonomies),
+        term_names(taxonomies, types),
         rows,
-        table_facets(taxonomies),
+        table_facets(taxonomies, types),
     )
 
 
-def term_names(taxonomies: Sequence[Taxonomy]) -> list[dict[str, object]]:
+def term_names(
+    taxonomies: Sequence[Taxonomy], types: Sequence[ContentType] = CONTENT_TYPES
+) -> list[dict[str, object]]:
     """Every facet value with the names a reader may type for it (label, synonyms, and for
     content types both numbers): a query that names one ranks what carries it first."""
     by_field = {t.field: t for t in taxonomies}
     names: list[dict[str, object]] = [
-        {"filter": TYPE_FILTER, "id": t.key, "names": [t.singular, t.plural]} for t in CONTENT_TYPES
+        {"filter": TYPE_FILTER, "id": t.key, "names": [t.singular, t.plural]} for t in types
     ]
     for param, field_name in FACETS:
         taxonomy = by_field.get(field_name)
