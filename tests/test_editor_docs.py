@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import load_corpus
-from praxis.editor_docs import errors_page, fields_page, site_files, templates_page
+from praxis.editor_docs import (
+    errors_page,
+    fields_overview_page,
+    fields_page,
+    site_files,
+    template_pages,
+    templates_page,
+)
 from praxis.rules.catalogue import RULES
 from praxis.scaffold import template_texts
 from praxis.schema import FIELDS, fields_for
@@ -24,6 +32,16 @@ def test_field_reference_names_every_field_and_every_allowed_id(vocabularies: di
     for vocabulary in vocabularies.values():
         for term in vocabulary.terms:
             assert f"| `{term.id}` |" in page, term.id
+
+
+def test_overview_lists_every_field_for_every_type_and_links_its_explanation() -> None:
+    page = fields_overview_page()
+    for kind in CONTENT_TYPES:
+        assert f" {kind.singular} |" in page.splitlines()[4], kind.key
+    for spec in FIELDS:
+        assert f"| [`{spec.name}`](felder.md#{spec.name}) |" in page
+        for child in spec.children:
+            assert f"| `{spec.name}.{child.name}` |" in page
 
 
 def test_field_reference_escapes_vocabulary_text(vocabularies: dict) -> None:
@@ -46,10 +64,12 @@ def test_error_reference_explains_every_rule() -> None:
     assert "](https://…)" not in outside_code  # link syntax in rule texts is shown, not linked
 
 
-def test_templates_page_shows_the_exact_templates(vocabularies: dict) -> None:
-    page = templates_page(vocabularies)
-    for text in template_texts(vocabularies).values():
-        assert text.rstrip("\n") in page
+def test_each_type_has_a_page_with_its_exact_template(vocabularies: dict) -> None:
+    overview = templates_page(vocabularies)
+    pages = template_pages(vocabularies)
+    for key, text in template_texts(vocabularies).items():
+        assert f"](vorlagen/{key}.md)" in overview
+        assert text.rstrip("\n") in pages[f"mitwirken/vorlagen/{key}.md"]
 
 
 def test_site_gets_the_pages_and_the_committed_schemas(vocabularies: dict) -> None:

@@ -23,6 +23,7 @@ from .schema import FIELDS, Field, Kind
 
 GUIDE = "mitwirken"
 FIELDS_PAGE = f"{GUIDE}/felder.md"
+FIELDS_OVERVIEW_PAGE = f"{GUIDE}/felder-je-inhaltsart.md"
 ERRORS_PAGE = f"{GUIDE}/fehlermeldungen.md"
 TEMPLATES_PAGE = f"{GUIDE}/vorlagen.md"
 GENERATED_NOTE = (
@@ -95,16 +96,30 @@ def _vocabulary_table(vocabulary: Vocabulary) -> list[str]:
 
 
 def fields_page(vocabularies: Mapping[str, Vocabulary]) -> str:
-    """The field reference: every field with duty per content type, form, example, allowed ids."""
-    kinds = [kind.key for kind in CONTENT_TYPES]
+    """The field reference: every field with its meaning, form, example and allowed ids."""
     lines = [
         "# Felder im Steckbrief",
         "",
         "Jeder Eintrag beginnt mit einem Steckbrief (Front Matter) zwischen zwei Zeilen `---`. "
-        "Hier steht jedes Feld mit Bedeutung, Form und Beispiel. Die Vorlagen mit allen Feldern "
-        f"finden Sie unter [Vorlagen](vorlagen.md). {GENERATED_NOTE}",
+        "Hier steht jedes Feld mit Bedeutung, Form und Beispiel. Welche Felder jede Inhaltsart "
+        "hat und welche Pflicht sind, zeigt die [Übersicht](felder-je-inhaltsart.md); die "
+        f"Vorlagen mit allen Feldern finden Sie unter [Vorlagen](vorlagen.md). {GENERATED_NOTE}",
         "",
-        "## Übersicht",
+    ]
+    for spec in FIELDS:
+        lines += _field_section(spec, vocabularies)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def fields_overview_page() -> str:
+    """Which fields each content type has, and which it requires: a table of its own (on the
+    field reference it made that page larger than 100 KB)."""
+    kinds = [kind.key for kind in CONTENT_TYPES]
+    lines = [
+        "# Felder je Inhaltsart",
+        "",
+        "Welche Felder jede Inhaltsart hat und welche Pflicht sind. Was ein Feld bedeutet und "
+        f"welche Werte es annimmt, steht unter [Felder](felder.md). {GENERATED_NOTE}",
         "",
         "| Feld | Bezeichnung | "
         + " | ".join(CONTENT_TYPE_BY_KEY[k].singular for k in kinds)
@@ -113,7 +128,7 @@ def fields_page(vocabularies: Mapping[str, Vocabulary]) -> str:
     ]
     for spec in FIELDS:
         lines.append(
-            f"| [`{spec.name}`](#{spec.name}) | {_cell(spec.label)} | "
+            f"| [`{spec.name}`](felder.md#{spec.name}) | {_cell(spec.label)} | "
             + " | ".join(_duty(spec, k) for k in kinds)
             + " |"
         )
@@ -126,10 +141,7 @@ def fields_page(vocabularies: Mapping[str, Vocabulary]) -> str:
     lines += [
         "",
         "„Pflicht im Block“: Das Unterfeld muss angegeben werden, wenn es den Block gibt.",
-        "",
     ]
-    for spec in FIELDS:
-        lines += _field_section(spec, vocabularies)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -221,8 +233,14 @@ def _rule_section(rule: RuleInfo) -> list[str]:
     ]
 
 
+def template_page_uri(content_type: str) -> str:
+    """`mitwirken/vorlagen/praxisbeispiel.md`: one page per type keeps each page small (all
+    nine templates on one page made it 118 KB)."""
+    return f"{GUIDE}/vorlagen/{content_type}.md"
+
+
 def templates_page(vocabularies: Mapping[str, Vocabulary]) -> str:
-    """The empty template of each content type, to paste into the web editor."""
+    """The overview: how to use a template, and a link to each content type's template."""
     lines = [
         "# Vorlagen für neue Einträge",
         "",
@@ -236,14 +254,24 @@ def templates_page(vocabularies: Mapping[str, Vocabulary]) -> str:
         "löschen.",
         "- Die Hinweise im Text ersetzen Sie durch Ihren eigenen Text.",
         "",
-        GENERATED_NOTE,
+        "## Vorlage je Inhaltsart",
         "",
     ]
+    for key in template_texts(vocabularies):
+        kind = CONTENT_TYPE_BY_KEY[key]
+        lines.append(f"- [{kind.singular}](vorlagen/{key}.md): Ordner `{kind.folder}/`")
+    lines += ["", GENERATED_NOTE]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def template_pages(vocabularies: Mapping[str, Vocabulary]) -> dict[str, str]:
+    """Site path of each content type's template page -> its Markdown."""
+    pages = {}
     for key, text in template_texts(vocabularies).items():
         kind = CONTENT_TYPE_BY_KEY[key]
         sections = ", ".join(s.title for s in BODY_SECTIONS[key])
-        lines += [
-            f"## {kind.singular}",
+        lines = [
+            f"# Vorlage: {kind.singular}",
             "",
             f"- **Ordner:** `{kind.folder}/`",
             f"- **Dateiname:** die Kennung mit `.md`, zum Beispiel `{_example_id(key)}.md`: "
@@ -251,12 +279,17 @@ def templates_page(vocabularies: Mapping[str, Vocabulary]) -> str:
             f"ß als ss; höchstens {ID_MAX} Zeichen.",
             f"- **Abschnitte im Text:** {sections}",
             "",
+            "Kopieren Sie die Vorlage vollständig in eine neue Datei; was dabei zu beachten ist, "
+            "steht auf der Seite [Vorlagen](../vorlagen.md).",
+            "",
             "````markdown",
             text.rstrip("\n"),
             "````",
             "",
+            GENERATED_NOTE,
         ]
-    return "\n".join(lines).rstrip() + "\n"
+        pages[template_page_uri(key)] = "\n".join(lines).rstrip() + "\n"
+    return pages
 
 
 def _example_id(content_type: str) -> str:
@@ -275,8 +308,10 @@ def site_files(
     installed (`make editor`)."""
     files: dict[str, str | bytes] = {
         FIELDS_PAGE: fields_page(vocabularies),
+        FIELDS_OVERVIEW_PAGE: fields_overview_page(),
         ERRORS_PAGE: errors_page(),
         TEMPLATES_PAGE: templates_page(vocabularies),
+        **template_pages(vocabularies),
     }
     for name, text in schema_texts(vocabularies).items():
         files[f"{SITE_FOLDER}/{name}"] = text
@@ -285,4 +320,12 @@ def site_files(
     return files
 
 
-__all__ = ["errors_page", "fields_page", "schema_file_name", "site_files", "templates_page"]
+__all__ = [
+    "errors_page",
+    "fields_overview_page",
+    "fields_page",
+    "schema_file_name",
+    "site_files",
+    "template_pages",
+    "templates_page",
+]
