@@ -226,7 +226,7 @@ def _start_worker() -> None:
 
 def _search_one(path: Path) -> list[str]:
     seen = _SEEN if _SHARED["dedupe"] else None
-    return hits(readable_text(path, seen), _SHARED["pattern"])  # type: ignore[arg-type]
+    return _SHARED["pattern"].hits(readable_text(path, seen))  # type: ignore[attr-defined]
 
 
 class Needles:
@@ -254,10 +254,6 @@ class Needles:
             if _outside_word(before) and _outside_word(after):
                 found.add(self.needles[index])
         return sorted(found)
-
-
-def hits(text: str, needles: Needles) -> list[str]:
-    return needles.hits(text)
 
 
 def _outside_word(char: str) -> bool:
