@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sys
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -40,18 +42,29 @@ CHROMIUM_ARGS = [
 ]
 
 
+class LoopbackServer(ThreadingHTTPServer):
+    """A test web server that stays quiet when the browser drops a connection it no longer
+    needs (a page left while its files were still loading)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve_directory(directory: Path):
     """Serve a built site on 127.0.0.1 (a free port) in a background thread; returns the server."""
     import functools
     import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import SimpleHTTPRequestHandler
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
     handler = functools.partial(Quiet, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LoopbackServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -81,3 +94,34 @@ def example_site_url():
     server = serve_directory(built_site())
     yield url_of(server)
     server.shutdown()
+
+
+# --- the browser tests' closing figures, over every test process ------------------------------
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A pytest-xdist worker hands its tally to the controller."""
+    from browser_tally import TALLY
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["browser_tally"] = TALLY.as_data()
+
+
+def pytest_testnodedown(node: object, error: object) -> None:
+    """The controller adds up what each worker counted (pytest-xdist's hook)."""
+    from browser_tally import TALLY
+
+    data = getattr(node, "workeroutput", {}).get("browser_tally")
+    if data:
+        TALLY.add(data)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from browser_tally import TALLY
+
+    lines = TALLY.summary()
+    if lines:
+        terminalreporter.write_sep("-", "Barrierefreiheit und Datenschutz im Browser")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from browser_tally import TALLY as TALLY
 from praxis.content_types import CONTENT_TYPES
 from praxis.editions import internal_pages
 from praxis.editor_docs import site_files
@@ -71,20 +72,9 @@ PAGE_TYPES = (
     *GUIDE_PAGES,
     "404",
 )
-
-
-@dataclass
-class Tally:
-    """What the browser tests looked at, for the closing summary."""
-
-    axe_version: str = ""
-    axe_runs: list[str] = field(default_factory=list)
-    violations: int = 0
-    requests: int = 0
-    foreign: list[str] = field(default_factory=list)
-
-
-TALLY = Tally()
+# Split in two for the accessibility tests, so two test processes can share the work.
+TEXT_PAGE_TYPES = (*HAND_WRITTEN, *GUIDE_PAGES)
+LISTING_PAGE_TYPES = tuple(t for t in PAGE_TYPES if t not in TEXT_PAGE_TYPES)
 
 
 def page_path(page_paths: dict[str, str], site_dir: Path, page_type: str) -> str:
@@ -100,11 +90,46 @@ def page_path(page_paths: dict[str, str], site_dir: Path, page_type: str) -> str
 
 @dataclass
 class Visit:
-    """One page in its own browser context, with every request it made."""
+    """One page in its own browser context, with every request it made and what went wrong."""
 
     page: Page
     local: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+
+# Set before the page's own scripts: every violation of the Content-Security-Policy is kept.
+POLICY_LISTENER = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__csp.push({
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    source: event.sourceFile,
+    line: event.lineNumber,
+  });
+});
+"""
+
+
+def load_fresh(page: Page, url: str, wait_until: str = "load") -> None:
+    """Load `url` in an open tab as a first visit: the site's local storage (Material keeps the
+    palette there) is cleared once the last document has gone, so nothing it wrote on leaving
+    survives. (The site keeps nothing in session storage.)"""
+    from urllib.parse import urlsplit
+
+    page.goto("about:blank")
+    parts = urlsplit(url)
+    session = page.context.new_cdp_session(page)
+    try:
+        session.send(
+            "Storage.clearDataForOrigin",
+            {"origin": f"{parts.scheme}://{parts.netloc}", "storageTypes": "local_storage"},
+        )
+    finally:
+        session.detach()
+    page.goto(url, wait_until=wait_until)  # type: ignore[arg-type]
 
 
 def settle(page: Page) -> None:

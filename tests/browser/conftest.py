@@ -3,7 +3,7 @@
 Every page opened through the `visit` fixture runs behind a request guard: a request to any
 host other than the local test server is recorded and blocked, and the test fails at teardown.
 The figures (pages and states checked, axe violations, requests) are printed at the end of the
-run, so a reviewer sees what "accessible and private" was measured on.
+run (tests/browser_tally.py), so a reviewer sees what "accessible and private" was measured on.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from conftest import LoopbackServer
 from praxis.corpus import load_corpus
 from praxis.editions import PUBLIC, edition_types
 from praxis.municipalities import directory
@@ -28,29 +29,15 @@ from .browser_pages import (
     GUIDE_PAGES,
     HAND_WRITTEN,
     LOCAL_SCHEMES,
+    POLICY_LISTENER,
     REPO,
     TALLY,
     Visit,
+    load_fresh,
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Route
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not TALLY.requests:
-        return
-    terminalreporter.write_sep("-", "Barrierefreiheit und Datenschutz im Browser")
-    terminalreporter.write_line(
-        f"axe-core {TALLY.axe_version} (WCAG 2.0/2.1 A und AA): "
-        f"{len(TALLY.axe_runs)} Seiten-Zustände geprüft, "
-        f"{TALLY.violations} Verstöße"
-    )
-    terminalreporter.write_line(
-        f"Anfragen: {TALLY.requests} an den lokalen Server, "
-        f"{len(TALLY.foreign)} an fremde Hosts"
-        + (": " + ", ".join(sorted(set(TALLY.foreign))[:10]) if TALLY.foreign else "")
-    )
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -80,7 +67,7 @@ def site_dir() -> Path:
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
     handler = functools.partial(SiteHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LoopbackServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
@@ -129,6 +116,67 @@ def page_paths(site_dir: Path) -> dict[str, str]:
     return paths
 
 
+class Tab:
+    """One browser tab that the tests' visits share, one after another.
+
+    Opening a page in a fresh context starts a renderer process, which costs about 0.7 s of CPU
+    (measured: 16 visits took 17.5 s of CPU in fresh contexts, 6.3 s in one tab). A visit in
+    this tab starts as a fresh one would: the site's local storage is cleared (no stored
+    palette), the colour scheme, media and viewport are set anew, and the HTTP cache
+    plays no part (request interception switches it off). A tab whose page was closed, or that
+    a test left on another address, is replaced by a new one."""
+
+    def __init__(self, chromium: Browser, site_url: str) -> None:
+        self.site_url = site_url
+        self.context = chromium.new_context(locale="de-DE", viewport=DESKTOP)
+        self.context.add_init_script(POLICY_LISTENER)
+        self.context.route("**/*", self._route)
+        self.current: Visit | None = None
+        self._page: Page | None = None
+
+    def _route(self, route: Route) -> None:
+        if self.current is None:
+            route.abort("blockedbyclient")
+        else:
+            _guard(self.site_url, self.current, route)
+
+    def _report(self, kind: str, item: object) -> None:
+        if self.current is not None:
+            if kind == "console":
+                _console_error(self.current, item)  # type: ignore[arg-type]
+            else:
+                self.current.page_errors.append(str(item))
+
+    def page(self) -> Page:
+        if self._page is None or self._page.is_closed():
+            self._page = self.context.new_page()
+            self._page.on("console", lambda message: self._report("console", message))
+            self._page.on("pageerror", lambda error: self._report("pageerror", error))
+        return self._page
+
+    def open(self, visit: Visit, url: str, scheme: str, viewport: dict[str, int], wait: str):
+        page = visit.page
+        page.emulate_media(
+            media="null", color_scheme=scheme, reduced_motion="null", forced_colors="null"
+        )
+        page.set_viewport_size(viewport)
+        self.current = visit
+        load_fresh(page, url, wait)
+
+    def leave(self) -> None:
+        """After a test: a page left on another address is given up."""
+        page, self.current = self._page, None
+        if page is not None and not page.is_closed() and not page.url.startswith(self.site_url):
+            page.close()
+
+
+@pytest.fixture(scope="session")
+def tab(chromium: Browser, site_url: str) -> Iterator[Tab]:
+    shared = Tab(chromium, site_url)
+    yield shared
+    shared.context.close()
+
+
 def _guard(site_url: str, visit: Visit, route: Route) -> None:
     url = route.request.url
     if url == site_url or url.startswith(site_url + "/") or url.startswith(LOCAL_SCHEMES):
@@ -140,9 +188,26 @@ def _guard(site_url: str, visit: Visit, route: Route) -> None:
 
 
 @pytest.fixture
-def visit(chromium: Browser, site_url: str) -> Iterator[Callable[..., Visit]]:
-    """Open a path of the site in a fresh context (no stored palette, no cache)."""
+def visit(chromium: Browser, site_url: str, tab: Tab) -> Iterator[Callable[..., Visit]]:
+    """Open a path of the site as in a fresh browser (no stored palette, no cache).
+
+    Every visit runs under the site's Content-Security-Policy with a listener set before the
+    page's own scripts: at the end of the test a policy violation, an uncaught exception or a
+    console error on any page it opened fails the test, as a request to another host does. So
+    every page type, in every state the browser tests bring it into, is also a policy test.
+
+    Visits share one tab (`Tab`); a visit without JavaScript gets a context of its own. A test
+    that opens a second page has the first one checked before the tab moves on."""
     visits: list[Visit] = []
+    broken: list[str] = []
+    checked: set[int] = set()
+    own_contexts = []
+
+    def check(opened: Visit) -> None:
+        """Each visit is checked once: when the tab moves on, or at the end of the test."""
+        if id(opened) not in checked:
+            checked.add(id(opened))
+            broken.extend(_policy_problems(site_url, opened))
 
     def open_page(
         path: str,
@@ -152,20 +217,71 @@ def visit(chromium: Browser, site_url: str) -> Iterator[Callable[..., Visit]]:
         wait_until: str = "load",
         javascript: bool = True,
     ) -> Visit:
+        url = f"{site_url}/{path}"
+        if javascript:
+            page = tab.page()
+            for earlier in visits:
+                if earlier.page is page:
+                    check(earlier)
+            opened = Visit(page)
+            visits.append(opened)
+            tab.open(opened, url, scheme, viewport, wait_until)
+            return opened
         context = chromium.new_context(
-            color_scheme=scheme, viewport=viewport, locale="de-DE", java_script_enabled=javascript
+            color_scheme=scheme, viewport=viewport, locale="de-DE", java_script_enabled=False
         )
+        own_contexts.append(context)
         page = context.new_page()
         opened = Visit(page)
         visits.append(opened)
         context.route("**/*", functools.partial(_guard, site_url, opened))
-        page.goto(f"{site_url}/{path}", wait_until=wait_until)
+        page.on("console", functools.partial(_console_error, opened))
+        page.goto(url, wait_until=wait_until)  # type: ignore[arg-type]
         return opened
 
     yield open_page
     for opened in visits:
-        opened.page.context.close()
+        check(opened)
+    tab.leave()
+    for context in own_contexts:
+        context.close()
     foreign = [url for opened in visits for url in opened.foreign]
     TALLY.requests += sum(len(opened.local) for opened in visits)
+    TALLY.policy_pages += len(visits)
     TALLY.foreign += foreign
     assert foreign == [], "Anfragen an fremde Hosts:\n" + "\n".join(foreign)
+    assert broken == [], "Unter der Content-Security-Policy:\n" + "\n".join(broken)
+
+
+def _console_error(opened: Visit, message: ConsoleMessage) -> None:
+    # The 404 page is served with status 404, which Chromium reports as a console error.
+    if message.type == "error" and not (
+        "status of 404" in message.text and message.location.get("url") == opened.page.url
+    ):
+        opened.console_errors.append(message.text)
+
+
+def _policy_problems(site_url: str, opened: Visit) -> list[str]:
+    """What went wrong on one visited page: policy violations, exceptions, console errors, and
+    Material's scripts (files under the policy) not having run."""
+    page = opened.page
+    where = page.url
+    problems = [f"{where}: Fehler in der Konsole: {text}" for text in opened.console_errors]
+    problems += [f"{where}: Ausnahme: {text}" for text in opened.page_errors]
+    if page.is_closed() or not where.startswith(site_url + "/"):
+        return problems
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        found = page.evaluate(
+            "() => [window.__csp || null, window.__md_scope ? window.__md_scope.pathname : null]"
+        )
+    except PlaywrightError:  # the test sent the page elsewhere and it is still leaving
+        return problems
+    if found[0] is None:  # JavaScript off: nothing can run, so nothing can break the policy
+        return problems
+    violations, scope = found
+    problems += [f"{where}: Verstoß gegen die Richtlinie: {v}" for v in violations]
+    if scope != "/":  # Material's scripts ran and keep their storage for the whole site
+        problems.append(f"{where}: Materials Skripte sind nicht gelaufen (__md_scope: {scope})")
+    return problems

@@ -7,12 +7,13 @@ can find (contrast, names, roles, structure); the keyboard tests and a manual re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .browser_pages import PAGE_TYPES, PHONE, TALLY, Visit, page_path, settle
+from .browser_pages import DESKTOP, LISTING_PAGE_TYPES, PHONE, TALLY, load_fresh, page_path, settle
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -68,42 +69,78 @@ def open_menu(page: Page) -> None:
     )
 
 
-def open_in_state(visit, path: str, state: str) -> Visit:
-    if state == "dunkel":
-        opened = visit(path, scheme="dark")
-    elif state == "handy-menue":
-        opened = visit(path, viewport=PHONE)
-    else:
-        opened = visit(path)
-    scheme = opened.page.get_attribute("body", "data-md-color-scheme")
-    assert scheme == ("slate" if state == "dunkel" else "default")
-    return opened
+def enter_state(page: Page, state: str, *, first: bool) -> None:
+    """Bring the open page into a state as a reader gets it: loaded with the system's dark mode
+    on (Material follows `prefers-color-scheme` while no palette is stored), or loaded on a
+    phone. The page is loaded again in its tab, which costs a fraction of a fresh browser
+    context, without the palette Material stored on the first load; CSP violations of every
+    load reach the console, which the `visit` fixture watches."""
+    page.emulate_media(color_scheme="dark" if state == "dunkel" else "light")
+    page.set_viewport_size(PHONE if state == "handy-menue" else DESKTOP)
+    if not first:
+        load_fresh(page, page.url)
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    assert scheme == ("slate" if state == "dunkel" else "default"), state
 
 
-@pytest.mark.parametrize("state", STATES)
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_page_has_no_wcag_violations(
-    visit, page_paths: dict[str, str], site_dir: Path, page_type: str, state: str
-) -> None:
-    path = page_path(page_paths, site_dir, page_type)
-    opened = open_in_state(visit, path, state)
-    wait_until_ready(opened.page, page_type)
+def menu_on_the_phone(page: Page, state: str) -> None:
     if state == "handy-menue":
-        open_menu(opened.page)
-    violations = axe_violations(opened.page, f"{page_type}/{state}")
-    assert violations == [], f"/{path} ({state}):\n{describe(violations)}"
+        open_menu(page)
 
 
-@pytest.mark.parametrize("state", STATES)
-def test_open_search_with_results_has_no_wcag_violations(visit, state: str) -> None:
-    opened = open_in_state(visit, "", state)
-    page = opened.page
+def violations_in_states(
+    page: Page, label: str, prepare: Callable[[Page, str], None] = menu_on_the_phone
+) -> dict[str, str]:
+    """axe in every state of an open page, in order, each prepared by `prepare` (by default:
+    the menu opened on the phone); returns the described violations by state."""
+    found = {}
+    for number, state in enumerate(STATES):
+        enter_state(page, state, first=number == 0)
+        prepare(page, state)
+        violations = axe_violations(page, f"{label}/{state}")
+        if violations:
+            found[state] = describe(violations)
+    return found
+
+
+def check_page_type(visit, page_paths: dict[str, str], site_dir: Path, page_type: str) -> None:
+    path = page_path(page_paths, site_dir, page_type)
+    page = visit(path).page
+
+    def prepare(page: Page, state: str) -> None:
+        wait_until_ready(page, page_type)
+        menu_on_the_phone(page, state)
+
+    found = violations_in_states(page, page_type, prepare)
+    assert found == {}, f"/{path}:\n" + "\n".join(f"{s}: {d}" for s, d in found.items())
+
+
+@pytest.mark.parametrize("page_type", LISTING_PAGE_TYPES)
+def test_page_has_no_wcag_violations_light_dark_and_on_a_phone(
+    visit, page_paths: dict[str, str], site_dir: Path, page_type: str
+) -> None:
+    """Start, entry, list, term, finder, data and directory pages (the text pages:
+    test_axe_text_pages.py)."""
+    check_page_type(visit, page_paths, site_dir, page_type)
+
+
+def test_open_search_with_results_has_no_wcag_violations(visit) -> None:
+    page = visit("").page
     query = page.locator("#praxis-suche")
-    query.click()
-    query.press_sequentially(SEARCH_QUERY)
-    page.locator("[data-praxis-search] [data-results] a").first.wait_for()
-    violations = axe_violations(page, f"suche/{state}")
-    assert violations == [], f"Suche „{SEARCH_QUERY}“ ({state}):\n{describe(violations)}"
+    first_result = page.locator("[data-praxis-search] [data-results] a").first
+
+    def search(page: Page, state: str) -> None:
+        """Results shown in every state (on the phone, too, without the menu)."""
+        if not first_result.is_visible():
+            query.click()
+            query.fill("")
+            query.press_sequentially(SEARCH_QUERY)
+        first_result.wait_for()
+
+    found = violations_in_states(page, "suche", search)
+    assert found == {}, f"Suche „{SEARCH_QUERY}“:\n" + "\n".join(
+        f"{s}: {d}" for s, d in found.items()
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,10 @@
-"""The Content-Security-Policy in a real browser: no page breaks it, the site's features still
-work under it, and script injected into a built page is blocked and reported.
+"""The Content-Security-Policy in a real browser: the site's features still work under it, and
+script injected into a built page is blocked and reported.
 
-Every page is opened with a listener for `securitypolicyviolation` events that runs before the
-page's own scripts; a violation, a console error or an uncaught exception fails the test.
+That no page breaks the policy is checked wherever a browser test opens one: the `visit` fixture
+(conftest.py) listens for `securitypolicyviolation` events before the page's own scripts run,
+and a violation, a console error or an uncaught exception fails the test. The accessibility
+tests open every page type in three states that way, the phone menu included.
 """
 
 from __future__ import annotations
@@ -17,26 +19,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import serve_directory, url_of
-from praxis.output_policy import CONTENT_SECURITY_POLICY, check_html
+from praxis.output_policy import check_html
 
-from .browser_pages import DESKTOP, PAGE_TYPES, PHONE, page_path
+from .browser_pages import DESKTOP, POLICY_LISTENER
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 pytestmark = [pytest.mark.browser]
-
-LISTENER = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__csp.push({
-    directive: event.effectiveDirective,
-    blocked: event.blockedURI,
-    source: event.sourceFile,
-    line: event.lineNumber,
-  });
-});
-"""
 
 
 @dataclass
@@ -58,7 +48,7 @@ def opened(
 ) -> Iterator[View]:
     """Open `path` in a fresh context (no cache, no stored palette) with the listener set."""
     context = chromium.new_context(viewport=viewport, locale="de-DE", color_scheme="light")
-    context.add_init_script(LISTENER)
+    context.add_init_script(POLICY_LISTENER)
     page = context.new_page()
     view = View(page)
 
@@ -90,23 +80,6 @@ def assert_clean(view: View, *, not_found: bool = False) -> None:
     assert view.violations() == []
     assert errors == []
     assert view.page_errors == []
-
-
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_no_page_breaks_the_policy(
-    chromium: Browser, site_url: str, site_dir: Path, page_paths: dict[str, str], page_type: str
-) -> None:
-    path = page_path(page_paths, site_dir, page_type)
-    with opened(chromium, site_url, path) as view:
-        view.page.wait_for_load_state("networkidle")  # the search index and worker included
-        assert_clean(view, not_found=page_type == "404")
-        policy = view.page.evaluate(
-            "() => [document.head.firstElementChild.httpEquiv,"
-            " document.head.firstElementChild.content]"
-        )
-        assert policy == ["Content-Security-Policy", CONTENT_SECURITY_POLICY]
-        # Material's scripts, now files, ran: the storage scope is the site's root.
-        assert view.page.evaluate("() => __md_scope.pathname") == "/"
 
 
 def test_search_finds_entries_under_the_policy(chromium: Browser, site_url: str) -> None:
@@ -152,22 +125,6 @@ def test_palette_toggle_works_and_is_kept_under_the_policy(
         # The stored choice is applied by the palette script (a file now) on the next page.
         page.goto(f"{site_url}/impressum/", wait_until="load")
         assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
-        assert_clean(view)
-
-
-def test_phone_menu_opens_under_the_policy(chromium: Browser, site_url: str) -> None:
-    with opened(chromium, site_url, "ueber/", viewport=PHONE) as view:
-        page = view.page
-        drawer = "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect()"
-        assert page.evaluate(drawer + ".right") <= 0  # closed: off the screen
-        page.locator('.md-header label[for="__drawer"]').click()
-        page.wait_for_function("() => document.getElementById('__drawer').checked")
-        # The drawer has slid in from the left edge.
-        page.wait_for_function(drawer + ".left >= 0")
-        assert (
-            page.locator('.md-header label[for="__drawer"]').get_attribute("aria-expanded")
-            == "true"
-        )
         assert_clean(view)
 
 
