@@ -147,15 +147,57 @@ def write_body(page: Page, content_type: str) -> None:
     """The body in the editor's Markdown mode: a section heading and a paragraph."""
     section = next(t for t in CONTENT_TYPES if t.key == content_type).sections[0].title
     switch = page.get_by_role("switch", name="Markdown statt Rich Text")
-    switch.click()
+    switch.wait_for()
+    if switch.get_attribute("aria-checked") != "true":  # Decap remembers the mode chosen last
+        switch.click()
     expect(switch).to_have_attribute("aria-checked", "true")
     page.get_by_role("textbox", name="Text", exact=True).click()
     page.keyboard.type(f"## {section}\n\nDieser Text wurde im Redaktionseditor geschrieben.")
 
 
-def create_entry(browser: Browser, editor_url: str, content_type: str) -> dict[str, Any]:
-    """Create one entry through the form; returns path, text, chosen terms and foreign hosts."""
-    context = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000})
+def unpublished_files(page: Page) -> list[list[str]]:
+    """[path, text] of every file the editorial workflow holds in the test backend."""
+    return page.evaluate(
+        """() => Object.values(window.repoFilesUnpublished || {})
+            .flatMap((entry) => entry.diffs || []).map((d) => [d.path, d.content])"""
+    )
+
+
+def create_entry(page: Page, editor_url: str, content_type: str) -> dict[str, Any]:
+    """Create one entry through the form, as an editor does one after another in one session;
+    returns the file's path and text and the chosen terms."""
+    before = len(unpublished_files(page))
+    page.goto(f"{editor_url}/redaktion/#/collections/{content_type}/new")
+    chosen: dict[str, str] = {}
+    kind = next(t for t in CONTENT_TYPES if t.key == content_type)
+    # Rules across fields want a place (or `online`) for events and the Länder of an advice
+    # centre (or `nationwide`): the form cannot demand one of two, the check does.
+    also = {"place", kind.regions}
+    for spec in fields_for(content_type):
+        if spec.required(content_type) or spec.name in also:
+            fill_field(page, spec, content_type, chosen)
+    if not any(s.required(content_type) and s.kind is Kind.DATE for s in fields_for(content_type)):
+        page.locator(f"#{control_id(page, 'published')}").fill(PUBLISHED)
+    if "resources" in kind.fields:
+        add_resource(page)
+    write_body(page, content_type)
+    page.get_by_role("button", name="Speichern", exact=True).click()
+    page.wait_for_function(
+        """(before) => Object.values(window.repoFilesUnpublished || {})
+            .flatMap((entry) => entry.diffs || []).length > before""",
+        arg=before,
+    )
+    files = unpublished_files(page)[before:]
+    assert len(files) == 1, files
+    path, text = files[0]
+    return {"path": path, "text": text, "chosen": chosen}
+
+
+@pytest.fixture(scope="module")
+def created(chromium: Browser, editor_url: str) -> dict[str, dict[str, Any]]:
+    """One entry of each content type, created in one editor session (behind a guard that
+    records every request to another host)."""
+    context = chromium.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000})
     foreign: list[str] = []
 
     def guard(route: Any) -> None:
@@ -172,40 +214,12 @@ def create_entry(browser: Browser, editor_url: str, content_type: str) -> dict[s
     try:
         page.goto(f"{editor_url}/{PAGE.removesuffix('index.html')}")
         page.get_by_role("button", name="Login").click()
-        page.goto(f"{editor_url}/redaktion/#/collections/{content_type}/new")
-        chosen: dict[str, str] = {}
-        kind = next(t for t in CONTENT_TYPES if t.key == content_type)
-        # Rules across fields want a place (or `online`) for events and the Länder of an advice
-        # centre (or `nationwide`): the form cannot demand one of two, the check does.
-        also = {"place", kind.regions}
-        for spec in fields_for(content_type):
-            if spec.required(content_type) or spec.name in also:
-                fill_field(page, spec, content_type, chosen)
-        if not any(
-            s.required(content_type) and s.kind is Kind.DATE for s in fields_for(content_type)
-        ):
-            page.locator(f"#{control_id(page, 'published')}").fill(PUBLISHED)
-        if "resources" in kind.fields:
-            add_resource(page)
-        write_body(page, content_type)
-        page.get_by_role("button", name="Speichern", exact=True).click()
-        files = page.wait_for_function(
-            """() => {
-                const entries = Object.values(window.repoFilesUnpublished || {});
-                const diffs = entries.flatMap((entry) => entry.diffs || []);
-                return diffs.length ? diffs.map((d) => [d.path, d.content]) : null;
-            }"""
-        ).json_value()
+        page.get_by_role("link", name="Praxisbeispiele").first.wait_for()
+        made = {t.key: create_entry(page, editor_url, t.key) for t in CONTENT_TYPES}
     finally:
         context.close()
-    assert len(files) == 1, files
-    path, text = files[0]
-    return {"path": path, "text": text, "chosen": chosen, "foreign": foreign}
-
-
-@pytest.fixture(scope="module")
-def created(chromium: Browser, editor_url: str) -> dict[str, dict[str, Any]]:
-    return {t.key: create_entry(chromium, editor_url, t.key) for t in CONTENT_TYPES}
+    assert foreign == [], foreign
+    return made
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +240,6 @@ def test_editor_writes_a_file_the_check_accepts(
     made = created[content_type]
     folder = next(t.folder for t in CONTENT_TYPES if t.key == content_type)
     assert made["path"].startswith(f"{folder}/") and made["path"].endswith(".md")
-    assert made["foreign"] == [], made["foreign"]
     result = subprocess.run(
         [sys.executable, "-m", "praxis", "check", made["path"]],
         cwd=project,
