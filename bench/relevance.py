@@ -370,13 +370,33 @@ FINDER_ANSWERED = """() => {
 FINDER_LINKS = "(links) => links.map((a) => a.href)"
 
 
+# The finder has answered this query (the address holds it once the answer is under way).
+FINDER_ANSWERED_FOR = """(query) => {
+  const root = document.querySelector('[data-praxisfinder]');
+  const status = root && root.querySelector('[data-status]');
+  return !!status && !root.hasAttribute('aria-busy') && status.textContent !== ''
+    && !status.textContent.startsWith('Ergebnisse werden geladen')
+    && (new URLSearchParams(window.location.search).get('q') || '') === query.trim();
+}"""
+
+
 def finder_search(page: Any, base: str) -> SearchFunction:
-    """Search through the Praxisfinder in an open browser page, on a site served at `base`."""
+    """Search through the Praxisfinder in an open browser page, on a site served at `base`.
+
+    The first query opens the finder with the query in its address, as a shared link does; each
+    further one is typed into its field and sent with Enter, as a reader searches again. So
+    the finder and its search engine load once for all queries, not once per query."""
     from urllib.parse import quote
 
+    field = page.locator("[data-praxisfinder] form [name=q]")
+
     def search(query: str) -> list[str]:
-        page.goto(f"{base}/praxisfinder/?q={quote(query)}")
-        page.wait_for_function(FINDER_ANSWERED, polling=20, timeout=30_000)
+        if "/praxisfinder/" not in page.url:
+            page.goto(f"{base}/praxisfinder/?q={quote(query)}")
+        else:
+            field.fill(query)
+            field.press("Enter")
+        page.wait_for_function(FINDER_ANSWERED_FOR, arg=query, polling=20, timeout=30_000)
         return page.eval_on_selector_all(".praxis-finder__results a", FINDER_LINKS)
 
     return search
