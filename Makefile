@@ -118,9 +118,12 @@ $(ACTIONLINT): | $(TEST_STAMP)
 	test -f $@
 tools: $(ACTIONLINT)
 
-## Run every test: lint, format, unit, build and browser tests
+## Run every test: lint, format, unit, build and browser tests, on every core (pytest-xdist).
+## A module's tests stay in one worker, so a site or editor session it sets up once (module
+## fixtures) is made once. One process: make test PYTEST_WORKERS=0
+PYTEST_WORKERS ?= auto
 test: $(TEST_STAMP) editor browser tools lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadscope
 
 $(VENV)/.bench-installed: $(TEST_STAMP) pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
