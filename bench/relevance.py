@@ -370,14 +370,9 @@ FINDER_ANSWERED = """() => {
 FINDER_LINKS = "(links) => links.map((a) => a.href)"
 
 
-# The finder has answered this query (the address holds it once the answer is under way).
-FINDER_ANSWERED_FOR = """(query) => {
-  const root = document.querySelector('[data-praxisfinder]');
-  const status = root && root.querySelector('[data-status]');
-  return !!status && !root.hasAttribute('aria-busy') && status.textContent !== ''
-    && !status.textContent.startsWith('Ergebnisse werden geladen')
-    && (new URLSearchParams(window.location.search).get('q') || '') === query.trim();
-}"""
+# The address holds the query: sending it pushes the address and marks the finder busy at once.
+QUERY_IN_ADDRESS = """(query) =>
+  (new URLSearchParams(window.location.search).get('q') || '') === query.trim()"""
 
 
 def finder_search(page: Any, base: str) -> SearchFunction:
@@ -396,7 +391,8 @@ def finder_search(page: Any, base: str) -> SearchFunction:
         else:
             field.fill(query)
             field.press("Enter")
-        page.wait_for_function(FINDER_ANSWERED_FOR, arg=query, polling=20, timeout=30_000)
+        page.wait_for_function(QUERY_IN_ADDRESS, arg=query, polling=20, timeout=30_000)
+        page.wait_for_function(FINDER_ANSWERED, polling=20, timeout=30_000)
         return page.eval_on_selector_all(".praxis-finder__results a", FINDER_LINKS)
 
     return search

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from browser_tally import TALLY as TALLY
 from praxis.content_types import CONTENT_TYPES
 from praxis.editions import internal_pages
 from praxis.editor_docs import site_files

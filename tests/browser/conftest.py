@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from browser_tally import TALLY
 from conftest import LoopbackServer
 from praxis.corpus import load_corpus
 from praxis.editions import PUBLIC, edition_types
@@ -31,7 +32,6 @@ from .browser_pages import (
     LOCAL_SCHEMES,
     POLICY_LISTENER,
     REPO,
-    TALLY,
     Visit,
     load_fresh,
 )
@@ -140,18 +140,19 @@ class Tab:
         else:
             _guard(self.site_url, self.current, route)
 
-    def _report(self, kind: str, item: object) -> None:
+    def _on_console(self, message: ConsoleMessage) -> None:
         if self.current is not None:
-            if kind == "console":
-                _console_error(self.current, item)  # type: ignore[arg-type]
-            else:
-                self.current.page_errors.append(str(item))
+            _console_error(self.current, message)
+
+    def _on_pageerror(self, error: object) -> None:
+        if self.current is not None:
+            self.current.page_errors.append(str(error))
 
     def page(self) -> Page:
         if self._page is None or self._page.is_closed():
             self._page = self.context.new_page()
-            self._page.on("console", lambda message: self._report("console", message))
-            self._page.on("pageerror", lambda error: self._report("pageerror", error))
+            self._page.on("console", self._on_console)
+            self._page.on("pageerror", self._on_pageerror)
         return self._page
 
     def open(self, visit: Visit, url: str, scheme: str, viewport: dict[str, int], wait: str):

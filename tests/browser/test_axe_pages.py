@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .browser_pages import DESKTOP, LISTING_PAGE_TYPES, PHONE, TALLY, load_fresh, page_path, settle
+from browser_tally import TALLY
+
+from .browser_pages import DESKTOP, LISTING_PAGE_TYPES, PHONE, load_fresh, page_path, settle
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -103,6 +105,10 @@ def violations_in_states(
     return found
 
 
+def describe_states(found: dict[str, str]) -> str:
+    return "\n".join(f"{state}: {description}" for state, description in found.items())
+
+
 def check_page_type(visit, page_paths: dict[str, str], site_dir: Path, page_type: str) -> None:
     path = page_path(page_paths, site_dir, page_type)
     page = visit(path).page
@@ -112,7 +118,7 @@ def check_page_type(visit, page_paths: dict[str, str], site_dir: Path, page_type
         menu_on_the_phone(page, state)
 
     found = violations_in_states(page, page_type, prepare)
-    assert found == {}, f"/{path}:\n" + "\n".join(f"{s}: {d}" for s, d in found.items())
+    assert found == {}, f"/{path}:\n{describe_states(found)}"
 
 
 @pytest.mark.parametrize("page_type", LISTING_PAGE_TYPES)
@@ -138,9 +144,7 @@ def test_open_search_with_results_has_no_wcag_violations(visit) -> None:
         first_result.wait_for()
 
     found = violations_in_states(page, "suche", search)
-    assert found == {}, f"Suche „{SEARCH_QUERY}“:\n" + "\n".join(
-        f"{s}: {d}" for s, d in found.items()
-    )
+    assert found == {}, f"Suche „{SEARCH_QUERY}“:\n{describe_states(found)}"
 
 
 @pytest.mark.parametrize(

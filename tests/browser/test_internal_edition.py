@@ -20,7 +20,7 @@ from site_build import BUILD_ENV, REPO
 
 from .browser_pages import DESKTOP
 from .conftest import SiteHandler
-from .test_axe_pages import open_menu, violations_in_states, wait_until_ready
+from .test_axe_pages import describe_states, open_menu, violations_in_states, wait_until_ready
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -94,7 +94,7 @@ def test_internal_page_kinds_are_marked_and_pass_axe_light_dark_and_on_a_phone(
             banner.wait_for(state="visible")
 
         found = violations_in_states(page, f"intern/{kind}", prepare)
-        assert found == {}, "\n".join(f"{s}: {d}" for s, d in found.items())
+        assert found == {}, describe_states(found)
     finally:
         context.close()
     assert foreign == []
