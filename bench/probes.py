@@ -82,14 +82,15 @@ def preview(
         *extra_args,
     ]
     log = (project / "serve.log").open("wb")
-    server = subprocess.Popen(
-        command,
-        cwd=project,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    with ctrl_c_reaches_children():
+        server = subprocess.Popen(
+            command,
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}/{url_path}"
     original = entry.read_text(encoding="utf-8")
     try:
@@ -120,6 +121,26 @@ def preview(
         "edit_to_page_seconds": seconds,
         "median_seconds": sorted(seconds)[len(seconds) // 2],
     }
+
+
+@contextlib.contextmanager
+def ctrl_c_reaches_children() -> Iterator[None]:
+    """Processes started inside stop on Ctrl+C (SIGINT), however the bench itself was started.
+
+    A shell's background job (`make bench &`, a CI step sent to the background) ignores SIGINT,
+    and a started program inherits that: `mkdocs serve` then outlived the SIGINT that is meant to
+    stop it (and to remove its temporary site) and was killed after 30 s, twice per run. A
+    handler set in Python falls back to the default on exec, so the child's Python installs its
+    own Ctrl+C handling again.
+    """
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _wait_for(url: str, ready: Any, timeout: float, server: subprocess.Popen[bytes]) -> str:
