@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import ProcessRun, lunr_transfer, machine, run_process, site_stats, taking_turns
 from probes import preview
 from projects import REPO, make_baseline, make_ours
+from search_speed import QUERY_COUNT
 from search_speed import measure as search_speed
 from trash import Trash
 
@@ -149,6 +150,12 @@ def _parser() -> argparse.ArgumentParser:
         help="skip the search speed measurement in the browser",
     )
     parser.add_argument(
+        "--queries",
+        type=int,
+        default=QUERY_COUNT,
+        help=f"queries typed into each site's search for its speed (default {QUERY_COUNT})",
+    )
+    parser.add_argument(
         "--preview",
         type=int,
         default=None,
@@ -234,7 +241,7 @@ def bench_size(
         result[name] = {**measured, **site_stats(built), "lunr": lunr_transfer(built)}
     if not args.no_search:
         _say(f"{count} entries: search speed in Chromium (ours and Material's search)")
-        result["search"] = search_speed(site, None if args.no_baseline else base_site)
+        result["search"] = search_speed(site, None if args.no_baseline else base_site, args.queries)
     result["ratios"] = ratios(result)
     return result
 

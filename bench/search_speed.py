@@ -553,16 +553,16 @@ def measure_material(site: Path, typed: list[str], paths: list[str]) -> dict[str
     return result
 
 
-def measure(ours: Path, baseline: Path | None = None) -> dict[str, Any]:
-    """Everything above for ours and, when given, for Material's search on the baseline site;
-    `{"available": False, "reason": …}` when no browser can run."""
+def measure(ours: Path, baseline: Path | None = None, count: int = QUERY_COUNT) -> dict[str, Any]:
+    """Everything above for ours and, when given, for Material's search on the baseline site,
+    with `count` typed queries; `{"available": False, "reason": …}` when no browser can run."""
     if not CHROMIUM.exists():
         return {"available": False, "reason": f"{CHROMIUM} fehlt"}
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return {"available": False, "reason": "playwright nicht installiert"}
-    typed = queries(ours)
+    typed = queries(ours, count)
     # Other work on the machine slows the browser: the load average says whether there was any.
     result: dict[str, Any] = {"available": True, "typed_queries": typed, "load_before": _load()}
     result["ours"] = measure_ours(ours, typed)
