@@ -164,3 +164,26 @@ def test_page_reflows_at_320_px_without_sideways_scrolling(
     )
     width = opened.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], f"/{page_path(page_paths, site_dir, page_type)}: {width}"
+
+
+# The start page's heading in nearly its background's colour, light or dark.
+PALE_HEADING = """() => {
+  const dark = document.body.getAttribute('data-md-color-scheme') === 'slate';
+  document.querySelector('h1').style.color = dark ? '#2a2a33' : '#eeeeee';
+}"""
+
+
+def test_the_check_finds_a_contrast_violation_in_every_state(visit) -> None:
+    """The checks above can fail: text made pale in each state is found in each state."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = visit("").page
+    found = {}
+    for number, state in enumerate(STATES):
+        enter_state(page, state, first=number == 0)
+        menu_on_the_phone(page, state)
+        page.evaluate(PALE_HEADING)
+        settle(page)
+        response = Axe().run(page, options=AXE_OPTIONS).response  # not tallied: planted
+        found[state] = [v["id"] for v in response["violations"]]
+    assert found == {state: ["color-contrast"] for state in STATES}
