@@ -50,16 +50,34 @@ def _project(tmp_path: Path, name: str, parallel: bool) -> Path:
 
 
 @pytest.fixture(scope="module")
-def two_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[tuple[Path, str], ...]:
+    """(site, build log) of the serial and of the parallel build of the same project."""
     tmp_path = tmp_path_factory.mktemp("integrity")
-    sites = []
+    builds = []
     for name, parallel in (("serial", False), ("parallel", True)):
         site = tmp_path / f"{name}-site"
         result = strict_build(_project(tmp_path, name, parallel), site)
         assert result.returncode == 0, result.stderr[-3000:]
         assert ("Prozessen umgewandelt" in result.stderr) is parallel
-        sites.append(site)
-    return sites[0], sites[1]
+        builds.append((site, result.stderr))
+    return tuple(builds)
+
+
+@pytest.fixture(scope="module")
+def two_sites(two_builds: tuple[tuple[Path, str], ...]) -> tuple[Path, Path]:
+    (serial, _), (parallel, _) = two_builds
+    return serial, parallel
+
+
+def test_serial_and_parallel_builds_audit_the_same_output(
+    two_builds: tuple[tuple[Path, str], ...],
+) -> None:
+    """The leak audit's canaries are made by a worker in a parallel build: the same audit."""
+    audited = [
+        next(line for line in log.splitlines() if "öffentliche Ausgabe geprüft" in line)
+        for _, log in two_builds
+    ]
+    assert audited[0].split("praxis:")[1] == audited[1].split("praxis:")[1]
 
 
 def test_serial_and_parallel_builds_write_the_same_bytes(two_sites: tuple[Path, Path]) -> None:
