@@ -193,6 +193,14 @@ def test_the_page_loads_only_its_own_files_under_its_own_policy(vocabularies: di
     assert check_editor_page(widened, PAGE) != []
 
 
+def test_the_internal_edition_marks_its_editor_as_every_other_page() -> None:
+    public, internal = editor_page(EditorSettings()), editor_page(EditorSettings(), internal=True)
+    assert 'class="praxis-intern"' not in public and "Intern" not in public
+    assert '<p class="praxis-intern"><strong>Intern</strong>' in internal
+    assert "„Sichtbarkeit“" in internal  # says what decides whether an entry goes public
+    assert check_editor_page(internal, PAGE) == []
+
+
 def test_editor_files_include_the_pinned_bundle(vocabularies: dict) -> None:
     files = editor_files(vocabularies, EditorSettings())
     assert set(files) >= {PAGE, CONFIG, "redaktion/redaktion.js", "redaktion/decap-cms-3.16.3.js"}

@@ -311,8 +311,11 @@ def config_yaml(config: Mapping[str, Any]) -> str:
 # --- the page --------------------------------------------------------------------------------
 
 
-def editor_page(settings: EditorSettings) -> str:
-    """The editor's HTML page: its own policy first, no inline script, noindex."""
+def editor_page(settings: EditorSettings, internal: bool = False) -> str:
+    """The editor's HTML page: its own policy first, no inline script, noindex.
+
+    In the internal edition it is marked "Intern" like every other page there, and says that
+    saving goes to the one repository both editions are built from."""
     policy = html.escape(editor_content_security_policy(settings.api_origins()), quote=False)
     names = " ".join(t.key for t in CONTENT_TYPES)
     demo = ""
@@ -321,6 +324,13 @@ def editor_page(settings: EditorSettings) -> str:
             '<p class="praxis-redaktion-demo" role="status">Vorführung: Der Editor ist noch mit '
             "keinem Projektarchiv verbunden; Gespeichertes bleibt nur in diesem Browserfenster. "
             "Wie er verbunden wird, steht unter „Betrieb → Redaktionseditor“.</p>\n"
+        )
+    marker = ""
+    if internal:
+        marker = (
+            '<p class="praxis-intern"><strong>Intern</strong> – Redaktion aus der Ausgabe für die '
+            "Modellkommunen. Beide Ausgaben entstehen aus demselben Projektarchiv: Öffentlich wird "
+            "ein Eintrag, solange das Feld „Sichtbarkeit“ nicht „intern“ sagt.</p>\n"
         )
     return (
         "<!doctype html>\n"
@@ -336,7 +346,7 @@ def editor_page(settings: EditorSettings) -> str:
         '<link href="redaktion.css" rel="stylesheet">\n'
         "</head>\n"
         "<body>\n"
-        f"{demo}"
+        f"{marker}{demo}"
         "<noscript><p>Der Redaktionseditor braucht JavaScript. Ohne JavaScript können Sie "
         "Einträge als Datei beitragen; wie, steht im Leitfaden unter „Mitmachen“.</p>"
         "</noscript>\n"
@@ -352,11 +362,14 @@ def _asset(name: str) -> bytes:
 
 
 def editor_files(
-    vocabularies: Mapping[str, Vocabulary], settings: EditorSettings, site_url: str = ""
+    vocabularies: Mapping[str, Vocabulary],
+    settings: EditorSettings,
+    site_url: str = "",
+    internal: bool = False,
 ) -> dict[str, str | bytes]:
     """Site path -> content of every file of `/redaktion/`. Raises EditorBundleMissing."""
     files: dict[str, str | bytes] = {
-        PAGE: editor_page(settings),
+        PAGE: editor_page(settings, internal),
         CONFIG: config_yaml(editor_config(vocabularies, settings, site_url)),
     }
     for name in ASSETS:

@@ -300,12 +300,13 @@ def site_files(
     vocabularies: Mapping[str, Vocabulary],
     editor: EditorSettings | None = None,
     site_url: str = "",
+    internal: bool = False,
 ) -> dict[str, str | bytes]:
     """Site path -> content of every file this module adds to the site.
 
     With `editor` settings (`EditorSettings.from_extra(config.extra.get("editor"))`) also the
-    form-based editor at `/redaktion/`; raises EditorBundleMissing when its bundle is not
-    installed (`make editor`)."""
+    form-based editor at `/redaktion/`, marked "Intern" in the internal edition; raises
+    EditorBundleMissing when its bundle is not installed (`make editor`)."""
     files: dict[str, str | bytes] = {
         FIELDS_PAGE: fields_page(vocabularies),
         FIELDS_OVERVIEW_PAGE: fields_overview_page(),
@@ -316,7 +317,7 @@ def site_files(
     for name, text in schema_texts(vocabularies).items():
         files[f"{SITE_FOLDER}/{name}"] = text
     if editor is not None:
-        files.update(editor_files(vocabularies, editor, site_url))
+        files.update(editor_files(vocabularies, editor, site_url, internal))
     return files
 
 

@@ -393,11 +393,13 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         """The guide, the schemas and the editor; the preview keeps them while no vocabulary
         file changed (they come from the vocabularies and the code, about 0.3 s a build)."""
         assert self.corpus is not None
+        internal = self.edition == INTERNAL
         if self.entry_cache is None:
-            return site_files(self.corpus.vocabularies, editor, site_url)
-        key = (self.entry_cache.vocabulary_stamps, editor, site_url)
+            return site_files(self.corpus.vocabularies, editor, site_url, internal)
+        key = (self.entry_cache.vocabulary_stamps, editor, site_url, internal)
         if self.site_files_memo is None or self.site_files_memo[0] != key:
-            self.site_files_memo = (key, site_files(self.corpus.vocabularies, editor, site_url))
+            files = site_files(self.corpus.vocabularies, editor, site_url, internal)
+            self.site_files_memo = (key, files)
         return self.site_files_memo[1]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
