@@ -206,14 +206,17 @@ def load_corpus(
             results = [cache.read(root, t, p, vocabularies) for t, p in files]
         else:
             results = read_entries(root, files, vocabularies, workers, problems_only)
-    for entry, found in results:
+    unreadable: dict[str, str] = {}
+    for (content_type, path), (entry, found) in zip(files, results, strict=True):
         problems.extend(found)
         if entry is not None:
             entries.append(entry)
             problems.extend(check_review_age(entry, today, review_months))
             problems.extend(check_expiry(entry, today))
+        elif path.name.endswith(".md"):
+            unreadable[path.name[:-3]] = content_type.key
     for rule in CORPUS_RULES:
-        problems.extend(rule(entries))
+        problems.extend(rule(entries, unreadable))
     problems.extend(check_region_ids(entries, vocabularies))
     files_read = len(files)
     if only is not None:

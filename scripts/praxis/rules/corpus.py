@@ -1,9 +1,14 @@
-"""Rules over all entries together: unique ids and `related` references that resolve."""
+"""Rules over all entries together: unique ids and `related` references that resolve.
+
+Each rule gets the entries read and the ids of entry files that exist but could not be read
+(their own errors say why). A reference to such a file is not reported as missing: the editor
+would look for a typo in a name that is right, and fixing the one file clears both.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from ..content_types import CONTENT_TYPE_BY_KEY
 from ..model import Entry
@@ -12,7 +17,7 @@ from ..problems import Problem
 from ..schema import references
 
 
-def check_unique_ids(entries: Sequence[Entry]) -> Iterator[Problem]:
+def check_unique_ids(entries: Sequence[Entry], unreadable: Mapping[str, str]) -> Iterator[Problem]:
     by_id: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         by_id[entry.id.lower()].append(entry)
@@ -31,7 +36,7 @@ def check_unique_ids(entries: Sequence[Entry]) -> Iterator[Problem]:
             )
 
 
-def check_related(entries: Sequence[Entry]) -> Iterator[Problem]:
+def check_related(entries: Sequence[Entry], unreadable: Mapping[str, str]) -> Iterator[Problem]:
     by_id = {e.id: e for e in entries}
     for entry in entries:
         for index, target in enumerate(entry.fields.get("related") or ()):
@@ -44,7 +49,7 @@ def check_related(entries: Sequence[Entry]) -> Iterator[Problem]:
                     "related-target",
                     "Ein Eintrag kann nicht auf sich selbst verweisen.",
                 )
-            elif other is None:
+            elif other is None and target not in unreadable:
                 yield Problem(
                     entry.path,
                     line,
@@ -52,7 +57,7 @@ def check_related(entries: Sequence[Entry]) -> Iterator[Problem]:
                     f"Den Eintrag `{target}` gibt "
                     "es nicht. Prüfen Sie die Schreibweise (Dateiname ohne `.md`).",
                 )
-            elif other.draft and not entry.draft:
+            elif other is not None and other.draft and not entry.draft:
                 yield Problem(
                     entry.path,
                     line,
@@ -63,7 +68,7 @@ def check_related(entries: Sequence[Entry]) -> Iterator[Problem]:
                 )
 
 
-def check_references(entries: Sequence[Entry]) -> Iterator[Problem]:
+def check_references(entries: Sequence[Entry], unreadable: Mapping[str, str]) -> Iterator[Problem]:
     """Fields that name another entry (`refers_to` in the field table) name one of that type."""
     by_type: dict[str, list[str]] = defaultdict(list)
     for entry in entries:
@@ -71,7 +76,7 @@ def check_references(entries: Sequence[Entry]) -> Iterator[Problem]:
     for entry in entries:
         for path, spec, target in references(entry):
             ids = by_type.get(spec.refers_to or "", [])
-            if target in ids:
+            if target in ids or unreadable.get(target) == spec.refers_to:
                 continue
             kind = CONTENT_TYPE_BY_KEY[spec.refers_to or ""]
             known = ", ".join(f"`{i}`" for i in sorted(ids)[:8]) or "noch keine"
@@ -84,7 +89,9 @@ def check_references(entries: Sequence[Entry]) -> Iterator[Problem]:
             )
 
 
-def check_municipality_names(entries: Sequence[Entry]) -> Iterator[Problem]:
+def check_municipality_names(
+    entries: Sequence[Entry], unreadable: Mapping[str, str]
+) -> Iterator[Problem]:
     for entry, other in near_duplicates(entries):
         yield Problem(
             entry.path,

@@ -7,7 +7,7 @@ public site does not have, and would print the internal entry's title on a publi
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from ..editions import is_internal
 from ..model import Entry
@@ -15,7 +15,9 @@ from ..problems import Problem
 from ..schema import references
 
 
-def check_public_links(entries: Sequence[Entry]) -> Iterator[Problem]:
+def check_public_links(
+    entries: Sequence[Entry], unreadable: Mapping[str, str]
+) -> Iterator[Problem]:
     internal = {e.id: e for e in entries if is_internal(e)}
     if not internal:
         return
