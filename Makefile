@@ -54,10 +54,10 @@ except OSError:
 endef
 export PORT_FREE
 
-## Validate the content and serve a live preview on http://127.0.0.1:8000 (other port: PORT=8001)
+## Serve a live preview on http://127.0.0.1:8000 (other port: PORT=8001). The build checks the
+## content: errors are listed in the terminal and, until fixed, on every page in the browser.
 serve: $(STAMP) editor
 	@$(BIN)/python -c "$$PORT_FREE" $(HOST) $(PORT)
-	$(BIN)/praxis check
 	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT)
 
 ## Build the static site into site/ (strict; replaces site/ only when complete). Always the

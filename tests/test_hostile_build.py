@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from praxis.mkdocs_plugin.plugin import BUILD_FAILED
 from site_build import copy_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,6 +49,8 @@ def test_whole_corpus_fails_check_and_build_with_identical_messages(tmp_path: Pa
     assert "Traceback" not in build.stderr
     for line in reported:
         assert line in build.stderr, line
+    # The last line an editor reads is German too, not MkDocs' "Aborted with a BuildError!".
+    assert build.stdout.strip() == BUILD_FAILED
     assert not (tmp_path / "site").exists() or not any((tmp_path / "site").rglob("*.html"))
 
 

@@ -68,3 +68,26 @@ def test_a_broken_entry_shows_its_errors_and_the_fix_brings_the_page_back(
         assert page.get_by_role("heading", name=ERROR_TITLE).count() == 0
     finally:
         page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_preview_starts_with_a_broken_entry_and_shows_the_site_once_it_is_fixed(
+    chromium, tmp_path: Path
+) -> None:
+    project = copy_project(tmp_path / "project")
+    entry = project / ENTRY
+    good = entry.read_text("utf-8")
+    entry.write_text(good.replace("title:", "\ttitle:", 1), "utf-8")
+    with preview_server(project, "--dirty") as url:
+        page = chromium.new_page()
+        try:
+            page.goto(url + PAGE)
+            page.get_by_role("heading", name=ERROR_TITLE).wait_for()
+            assert "Tabulator" in page.locator("main").inner_text()
+            entry.write_text(good, "utf-8")
+            heading = page.get_by_role("heading", level=1).filter(has_text="Lindenau")
+            heading.wait_for(timeout=60_000)  # reloaded by itself
+            assert page.get_by_role("heading", name=ERROR_TITLE).count() == 0
+        finally:
+            page.close()

@@ -6,6 +6,7 @@ between MkDocs events and those functions.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel, get_files
 from mkdocs.structure.toc import get_toc
@@ -76,7 +77,12 @@ from ..state_map import load_geometry
 from ..structured_data import json_ld, safe_json
 from ..taxonomy import TaxonomyIndex, build_index
 from .incremental import PageMemo
-from .preview import LIVERELOAD_JS, LIVERELOAD_URI, use_external_livereload
+from .preview import (
+    LIVERELOAD_JS,
+    LIVERELOAD_URI,
+    PREVIEW_SHOWS_ERRORS,
+    use_external_livereload,
+)
 from .preview_search import PreviewSearch
 from .shared_fragments import FILL, FILL_NAME, FUNCTION, NAV_KEY, SharedFragments
 
@@ -91,6 +97,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.praxis")
+BUILD_FAILED = "Die Seite wurde nicht gebaut. Beheben Sie die Fehler oben und bauen Sie erneut."
 HOME_URI = "index.md"
 # Hand-written pages under these folders are for editors and operators, not public search.
 SEARCH_EXCLUDED_FOLDERS = ("mitwirken/", "betrieb/")
@@ -177,6 +184,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.canaries: list[Canary] | None = None
         self.site_files_memo: tuple[object, dict[str, str | bytes]] | None = None
         self.preview_built = False
+        # The preview's content errors: shown in the browser for every page (preview.py).
+        self.content_errors: str | None = None
         self.build_started = 0.0
         self.search_started = 0.0
         self.shared = SharedFragments()
@@ -264,11 +273,15 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             workers=workers,
             cache=self.entry_cache,
         )
+        self.content_errors = None
         if corpus.errors:
-            raise PluginError(
+            message = (
                 f"Die Inhalte enthalten {len(corpus.errors)} Fehler; die Seite wird nicht "
                 "gebaut:\n" + format_text(corpus.errors)
             )
+            if not self.serving:
+                raise PluginError(message)
+            corpus = self._preview_with_errors(corpus, message)
         for warning in corpus.problems:
             log.info(warning.text())
         self._choose_edition(config)
@@ -298,6 +311,15 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             f"Ausgabe, {len(self.pages)} Seiten erzeugt"
         )
         return config
+
+    def _preview_with_errors(self, corpus: Corpus, message: str) -> Corpus:
+        """The preview starts (or goes on) with broken content: it shows the German error list
+        in the browser for every page until the files are fixed, then the site again. Nothing
+        of the content is built meanwhile, so no broken entry reaches a page."""
+        log.error(message)
+        log.error(PREVIEW_SHOWS_ERRORS)
+        self.content_errors = message
+        return dataclasses.replace(corpus, entries=[], problems=[])
 
     def _choose_edition(self, config: MkDocsConfig) -> None:
         """Which edition this build is; the internal one is marked on every page (template),
@@ -532,6 +554,12 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_workers()
+        if isinstance(error, PluginError):
+            # MkDocs would log this message and end with its English "Aborted with a
+            # BuildError!", the last line an editor reads. The message is logged here and the
+            # build ends with a German line instead (still an `Abort`: exit status 1).
+            log.error(str(error))
+            raise Abort(BUILD_FAILED) from error
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         search, self.search = self.search, None
@@ -560,7 +588,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             documents = self._search_documents(config)
             self.preview_search.start(documents, self.index.taxonomies, Path(config.site_dir))
         self.search_deferred = False
-        self.preview_built = True
+        if self.content_errors is None:
+            self.preview_built = True
 
     def _operator_details(self) -> None:
         """A build for publishing stops on missing operator details; a preview says so."""
@@ -690,7 +719,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        use_external_livereload(server)
+        use_external_livereload(server, lambda: self.content_errors)
         root = Path(config.config_file_path).parent / self.config.content_root
         for folder in ("practices", "content"):
             if (root / folder).is_dir():

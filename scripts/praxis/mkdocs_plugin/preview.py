@@ -62,9 +62,12 @@ LIVERELOAD_JS = """\
 """
 
 
-def use_external_livereload(server: Any) -> None:
+def use_external_livereload(
+    server: Any, content_errors: Callable[[], str | None] = lambda: None
+) -> BuildErrors:
     """Make the preview server inject `<script src>` instead of an inline script, and show the
-    German error list instead of hanging when a rebuild fails (`show_build_errors`)."""
+    German error list instead of hanging when a build fails or the content has errors
+    (`show_build_errors`)."""
     mount = getattr(server, "mount_path", "/") or "/"
 
     def inject(content: bytes, epoch: int) -> bytes:
@@ -80,10 +83,14 @@ def use_external_livereload(server: Any) -> None:
         return content[:body_end] + tag + content[body_end:]
 
     server._inject_js_into_html = inject
-    show_build_errors(server)
+    return show_build_errors(server, content_errors)
 
 
 ERROR_TITLE = "Die Vorschau zeigt gerade Fehler"
+PREVIEW_SHOWS_ERRORS = (
+    "praxis: Die Vorschau zeigt die Fehler im Browser und lädt neu, sobald die Inhalte wieder "
+    "in Ordnung sind."
+)
 
 
 def error_page(message: str, livereload_src: str = "") -> str:
@@ -144,10 +151,15 @@ def _is_page(path: str) -> bool:
     return path.endswith("/") or last.endswith(".html") or "." not in last
 
 
-def show_build_errors(server: Any) -> BuildErrors:
+def show_build_errors(
+    server: Any, content_errors: Callable[[], str | None] = lambda: None
+) -> BuildErrors:
     """Let a failed rebuild finish (so nothing waits for it) and serve the German error page
-    for every page until a build succeeds again."""
+    for every page until a build succeeds again. A build that went through with errors in the
+    content (`content_errors`, the plugin's list; the first build of the preview is one) shows
+    them the same way."""
     errors = BuildErrors()
+    errors.message = content_errors()
     builder: Callable[..., Any] = server.builder
 
     def build(*args: Any, **kwargs: Any) -> None:
@@ -155,12 +167,9 @@ def show_build_errors(server: Any) -> BuildErrors:
             builder(*args, **kwargs)
         except Exception as error:  # also MkDocs' Abort (an Exception and a SystemExit)
             errors.message = build_error_message(error)
-            log.error(
-                "praxis: Die Vorschau zeigt die Fehler im Browser und lädt neu, sobald die "
-                "Inhalte wieder in Ordnung sind."
-            )
+            log.error(PREVIEW_SHOWS_ERRORS)
             return
-        errors.message = None
+        errors.message = content_errors()
 
     server.builder = build
     serve = server._serve_request
