@@ -45,6 +45,8 @@ from probes import CHROMIUM, CHROMIUM_ARGS, _static_server
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "tests" / "search" / "queries.yml"
+# Every judged set: the first, and one by a second judge (see the head of each file).
+QUERY_SETS = (QUERIES, REPO / "tests" / "search" / "queries-second-judge.yml")
 K = 5
 
 # The query classes of queries.yml, in report order, with their German names for the table.

@@ -202,7 +202,8 @@ def test_bad_synonyms_are_reported_at_their_line(
     file = _edit(
         content_root,
         "topics.yml",
-        "synonyms: [Hass im Netz, Hetze, Hasskommentare, Hate Speech]",
+        "synonyms: [Hass im Netz, Hetze, Hasskommentare, Hate Speech, Hasskriminalität, "
+        "Hate Crime, Hasspostings]",
         f"synonyms: {synonyms}",
     )
     problems = _vocabulary_problems(content_root)

@@ -1,4 +1,4 @@
-"""The judged search queries (tests/search/queries.yml) stay valid as the examples change.
+"""The judged search queries (tests/search/*.yml) stay valid as the examples change.
 
 Every judged id must be a published example entry, and every query class keeps enough queries
 to say something. This checks the query set, never how well a search engine answers it.
@@ -25,9 +25,9 @@ def rel() -> ModuleType:
     return load_relevance()
 
 
-@pytest.fixture(scope="module")
-def queries(rel: ModuleType) -> list:
-    return rel.load_queries()
+@pytest.fixture(scope="module", params=load_relevance().QUERY_SETS, ids=lambda p: p.stem)
+def queries(rel: ModuleType, request: pytest.FixtureRequest) -> list:
+    return rel.load_queries(request.param)
 
 
 def test_every_judged_id_is_a_published_example_entry(queries: list) -> None:

@@ -1,4 +1,4 @@
-"""The judged German queries (tests/search/queries.yml) through the portal's real search, in
+"""The judged German queries (tests/search/*.yml, two judges) through the portal's real search, in
 Chromium: every class of query (inflection, ae/oe/ue, compounds, summary, fact box, term
 labels, synonyms, typos, several words, titles) finds what a municipal reader needs."""
 
@@ -15,12 +15,14 @@ MIN_TOP1 = 0.9
 MIN_CLASS_RECALL = 0.7
 
 
-@pytest.fixture(scope="module")
-def outcomes(chromium, example_site_url):
+@pytest.fixture(scope="module", params=load_relevance().QUERY_SETS, ids=lambda p: p.stem)
+def outcomes(chromium, example_site_url, request):
     relevance = load_relevance()
     page = chromium.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
     search = relevance.finder_search(page, example_site_url)
-    found = relevance.evaluate(relevance.load_queries(), search, relevance.entry_paths())
+    found = relevance.evaluate(
+        relevance.load_queries(request.param), search, relevance.entry_paths()
+    )
     page.close()
     return relevance, found
 

@@ -22,6 +22,7 @@ _CORE_FACETS = ("modules", "topics", "target_groups")
 CONTENT_TYPES: tuple[ContentType, ...] = (
     ContentType(
         key="praxisbeispiel",
+        search_names=("Gute Praxis", "Good Practice", "Best Practice", "Projekt", "Projekte"),
         schema_org="CreativeWork",
         folder="practices",
         url_path="praxisbeispiele",
@@ -69,6 +70,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="empfehlung",
+        search_names=("Handlungsempfehlung", "Handlungsempfehlungen", "Handreichung", "Leitfaden"),
         schema_org="Article",
         folder="content/recommendations",
         url_path="empfehlungen",
@@ -94,6 +96,17 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="material",
+        search_names=(
+            "Training",
+            "Trainings",
+            "Fortbildung",
+            "Schulung",
+            "Schulungen",
+            "Seminar",
+            "Workshop",
+            "Weiterbildung",
+            "Qualifizierung",
+        ),
         schema_org="LearningResource",
         folder="content/trainings",
         url_path="materialien",
@@ -124,6 +137,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="veranstaltung",
+        search_names=("Termin", "Termine", "Tagung", "Konferenz"),
         search_weight=0.6,
         schema_org="Event",
         folder="content/veranstaltungen",
@@ -162,6 +176,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="beratungsstelle",
+        search_names=("Beratungsangebot", "Anlaufstelle", "Opferberatung"),
         search_weight=0.6,
         schema_org="Organization",
         folder="content/beratungsstellen",
@@ -205,6 +220,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="kommune",
+        search_names=("Modellkommune", "Modellkommunen"),
         search_weight=0.5,
         schema_org="GovernmentOrganization",
         folder="content/kommunen",
@@ -241,6 +257,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="netzwerk",
+        search_names=("Arbeitskreis", "Bündnis"),
         search_weight=0.6,
         schema_org="Organization",
         folder="content/netzwerke",

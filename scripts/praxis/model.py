@@ -83,6 +83,9 @@ class ContentType:
     # advice centres and municipality profiles help finding, but a reader looking for what
     # municipalities did should meet the practices first when both match.
     search_weight: float = 1.0
+    # Other words readers search the type by ("Schulung" for training material): indexed with
+    # each entry like a term's synonyms, and a query naming one ranks the type's entries first.
+    search_names: tuple[str, ...] = ()
     # The schema.org type of the type's entry pages (JSON-LD).
     schema_org: str = "CreativeWork"
     # Profiles of municipalities: the type's list page is the directory of every municipality

@@ -65,7 +65,11 @@ _STOP_WORDS = (
     "dies diese dieser doch du durch ein eine einem einen einer eines er es für gegen hat "
     "haben ich ihr im in ist ja kann können man mit nach nicht noch nur ob oder sich sie sind "
     "so über um und uns unter vom von vor wann war was welche welcher wenn wer wie wir wird "
-    "wo wozu zu zum zur gibt geht machen mache tun"
+    "wo wozu zu zum zur gibt geht machen mache tun "
+    "mein meine meinem meinen meiner meines unser unsere unserem unseren unserer unseres "
+    "dein deine euer eure ihre ihrem ihren ihrer ihres sein seine seinem seinen seiner seines "
+    "mir mich dir dich ihm ihn ihnen soll sollen sollte sollten muss müssen möchte möchten "
+    "will wollen könnte könnten darf dürfen bitte etwas hier dort jemand welches"
 )
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 
@@ -167,10 +171,11 @@ class Lexicon:
         return len(word) >= MIN_PART and word in self.counts
 
     def known_stem(self, part: str) -> bool:
-        """The part is a lexicon word, perhaps with an inflection ending added."""
+        """The part is a lexicon word, perhaps with an inflection ending added, or one the
+        lexicon has only inflected: "rede" in "Hassrede" when the entries write "reden"."""
         return any(
             part.endswith(ending) and part[: len(part) - len(ending)] in self for ending in ENDINGS
-        )
+        ) or any(part + ending in self for ending in ENDINGS if ending)
 
     def parts(self, word: str) -> tuple[str, ...]:
         """The parts of a compound ("schutzkonzepte" → "schutz", "konzepte"); () if none."""
@@ -210,6 +215,41 @@ class Lexicon:
         return ranked[:limit]
 
 
+# -- nouns and their adjectives ------------------------------------------------------------------
+
+# "Rassismus" and "rassistische" name one thing, and readers search either; the engine's stemmer
+# does not join them ("rassismus", "rassist"). Each document also gets the other form.
+_ISTISCH = re.compile(r"^(\w{3,}?)istisch(?:e|en|er|es|em)?$")
+_ISCH = re.compile(r"^(\w{4,}?)isch(?:e|en|er|es|em)?$")
+_ISMUS = "ismus"
+
+
+def paired_forms(found: Sequence[str]) -> list[str]:
+    """The other form of each -ismus noun and -istisch adjective among a document's words
+    ("rassistischen" → "rassismus", "extremismus" → "extremistisch"): a fixed pair, so every
+    form made is a German word."""
+    made: dict[str, None] = {}
+    for word in found:
+        if match := _ISTISCH.match(word):
+            made[match[1] + _ISMUS] = None
+        elif word.endswith(_ISMUS) and len(word) >= 2 * MIN_PART:
+            made[word[: -len(_ISMUS)] + "istisch"] = None
+    have = set(found)
+    return [form for form in made if form not in have]
+
+
+def noun_forms(found: Sequence[str], lexicon: Lexicon) -> list[str]:
+    """The -ismus noun of an -isch adjective ("antisemitische" → "antisemitismus") when another
+    document uses that noun: "politisch" has none, so only nouns the corpus knows are made."""
+    have = set(found)
+    made = (
+        match[1] + _ISMUS
+        for word in found
+        if (match := _ISCH.match(word)) and not _ISTISCH.match(word)
+    )
+    return [form for form in dict.fromkeys(made) if form in lexicon.counts and form not in have]
+
+
 # -- documents -------------------------------------------------------------------------------
 
 
@@ -226,7 +266,7 @@ def entry_document(
     """The search document of a published entry; `facts` are its fact box's free texts."""
     by_field = {t.field: t for t in taxonomies}
     # The type's names are words readers search for ("Fortbildung" in the plural of Material).
-    terms: list[str] = [entry.type.singular, entry.type.plural]
+    terms: list[str] = [entry.type.singular, entry.type.plural, *entry.type.search_names]
     filters: dict[str, tuple[str, ...]] = {TYPE_FILTER: (entry.type.key,)}
     for param, field_name in FACETS:
         taxonomy = by_field.get(field_name)
@@ -493,11 +533,13 @@ def search_corpus(
         bodies.append(index_words(distinct))
         head = words(" ".join((doc.title, doc.summary, *doc.terms, *doc.facts)))
         texts.append(list(dict.fromkeys(head + lexicon_words(distinct))))
-    lexicon = Lexicon(texts)
+    paired = [paired_forms(found) for found in texts]
+    lexicon = Lexicon(found + more for found, more in zip(texts, paired, strict=True))
     compounds = lexicon.compounds()
     rendered = {}
-    for doc, found, body in zip(documents, texts, bodies, strict=True):
+    for doc, found, more, body in zip(documents, texts, paired, bodies, strict=True):
         parts = dict.fromkeys(p for w in found if w in compounds for p in compounds[w] if p != w)
+        parts.update(dict.fromkeys(more + noun_forms(found, lexicon)))
         rendered[doc.url] = document_html(doc, list(parts), body)
     shards: dict[str, set[str]] = {}
     for word in lexicon.counts:
@@ -530,14 +572,24 @@ def term_names(
     content types both numbers): a query that names one ranks what carries it first."""
     by_field = {t.field: t for t in taxonomies}
     names: list[dict[str, object]] = [
-        {"filter": TYPE_FILTER, "id": t.key, "names": [t.singular, t.plural]} for t in types
+        {"filter": TYPE_FILTER, "id": t.key, "names": [t.singular, t.plural, *t.search_names]}
+        for t in types
     ]
     for param, field_name in FACETS:
         taxonomy = by_field.get(field_name)
         if taxonomy is None:
             continue
         names.extend(
-            {"filter": param, "id": term.id, "names": [term.label, *term.synonyms]}
+            {"filter": param, "id": term.id, "names": [*label_names(term.label), *term.synonyms]}
             for term in taxonomy.vocabulary.terms
         )
     return names
+
+
+def label_names(label: str) -> list[str]:
+    """A label and, for one of the form "Modul 2: Antirassistische Strategiekonzepte", each of
+    its two halves: readers type either ("Modul 2")."""
+    head, colon, tail = label.partition(":")
+    if not colon or not head.strip() or not tail.strip():
+        return [label]
+    return [label, head.strip(), tail.strip()]

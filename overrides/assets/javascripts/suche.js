@@ -17,7 +17,11 @@ const STOP_WORDS = new Set((
   "dies diese dieser doch du durch ein eine einem einen einer eines er es für gegen hat " +
   "haben ich ihr im in ist ja kann können man mit nach nicht noch nur ob oder sich sie sind " +
   "so über um und uns unter vom von vor wann war was welche welcher wenn wer wie wir wird " +
-  "wo wozu zu zum zur gibt geht machen mache tun"
+  "wo wozu zu zum zur gibt geht machen mache tun " +
+  "mein meine meinem meinen meiner meines unser unsere unserem unseren unserer unseres " +
+  "dein deine euer eure ihre ihrem ihren ihrer ihres sein seine seinem seinen seiner seines " +
+  "mir mich dir dich ihm ihn ihnen soll sollen sollte sollten muss müssen möchte möchten " +
+  "will wollen könnte könnten darf dürfen bitte etwas hier dort jemand welches"
 ).split(" "));
 const MIN_PART = 4;
 const FUGEN = ["es", "en", "s", "n", "e", ""];
@@ -41,7 +45,14 @@ export function siteRoot(base) {
 export function loadEngine(root) {
   if (!engine) {
     engine = import(root + "pagefind/pagefind.js").then(async (pagefind) => {
-      await pagefind.options({ basePath: root + "pagefind/", baseUrl: new URL(root).pathname });
+      // Ranking (docs/betrieb/suche.md): a document is its distinct words plus weighted
+      // blocks, so its length says little; judged queries improved with less length penalty
+      // (0.5 instead of 0.75) and quicker saturation of repeated words (1.0 instead of 1.4).
+      await pagefind.options({
+        basePath: root + "pagefind/",
+        baseUrl: new URL(root).pathname,
+        ranking: { pageLength: 0.5, termSaturation: 1.0 },
+      });
       await pagefind.init();
       return pagefind;
     });
@@ -241,8 +252,10 @@ function known(words, part) {
   return part.length >= MIN_PART && words.has(part);
 }  // `words`: a Map or Set of folded words
 
+/** As search_documents.Lexicon.known_stem: a known word with or without an ending. */
 function knownStem(words, part) {
-  return ENDINGS.some((end) => part.endsWith(end) && known(words, part.slice(0, part.length - end.length)));
+  return ENDINGS.some((end) => part.endsWith(end) && known(words, part.slice(0, part.length - end.length))) ||
+    ENDINGS.some((end) => end && known(words, part + end));
 }
 
 /** The parts of a compound, as the build splits them (search_documents.Lexicon). */
@@ -330,13 +343,14 @@ export async function find(root, text) {
     Promise.all(typed.map((word) => isKnown(root, word))),
   ]);
   if (search.results.length && known.every(Boolean)) {
-    return { term, search: await titleFirst(typed, await carriersFirst(root, typed, search)), note: null };
+    return { term, search: await titleFirst(typed, await carriersFirst(root, typed, search)), note: null, words: typed };
   }
   // Words the index does not know (the engine may still answer them loosely): a compound
   // spelled apart in the entries, or a typo.
   const words = await loadWords(root);
   const fixed = [];
   const replaced = [];
+  const heads = new Set();  // the last part of a split compound names what is sought
   let split = false;
   // A suggestion is written as the reader wrote the word: "Rasissmus" → "Rassismus".
   const written = new Map((String(text).match(/[\p{L}\p{N}]+/gu) || []).map((w) => [w.toLowerCase(), w]));
@@ -353,6 +367,7 @@ export async function find(root, text) {
     const parts = splitCompound(fold(word), words);
     if (parts) {
       fixed.push(...parts.map((part) => likeTyped(words.get(part)?.word || part, word)));
+      heads.add(fixed[fixed.length - 1]);
       split = true;
       continue;
     }
@@ -369,17 +384,18 @@ export async function find(root, text) {
     const retry = await pagefind.search(kept.join(" "));
     if (retry.results.length) {
       const note = replaced.length ? "typo" : (split ? "split" : "partial");
-      return { term: kept.join(" "), search: retry, note, typed: text };
+      return { term: kept.join(" "), search: retry, note, typed: text, words: kept };
     }
   }
-  // Several words that never stand together: keep the rarest ones that still match together.
+  // Several words that never stand together: keep the rarest ones that still match together,
+  // the head of a split compound first ("Hasskriminalitätsmeldestelle": a Meldestelle).
   if (kept.length > 1) {
     const counted = [];
     for (const word of kept) {
       const n = await count(pagefind, word);  // eslint-disable-line no-await-in-loop
       if (n) { counted.push([word, n]); }
     }
-    counted.sort((a, b) => a[1] - b[1]);
+    counted.sort((a, b) => Number(heads.has(b[0])) - Number(heads.has(a[0])) || a[1] - b[1]);
     let chosen = [];
     for (const [word] of counted) {
       const trial = chosen.concat([word]);
@@ -388,24 +404,28 @@ export async function find(root, text) {
     if (chosen.length) {
       const partial = await pagefind.search(chosen.join(" "));
       if (partial.results.length) {
-        return { term: chosen.join(" "), search: partial, note: replaced.length ? "typo" : "partial", typed: text };
+        return {
+          term: chosen.join(" "), search: partial, note: replaced.length ? "typo" : "partial",
+          typed: text, words: kept,
+        };
       }
     }
   }
-  return { term, search, note: null };
+  return { term, search, note: null, words: kept.length ? kept : typed };
 }
 
 /**
  * For few results (the caller decides): more that match part of the query, to show after
  * them and apart from them (they are not counted in the facets). Each word of a query of
- * several words, and the parts of a long word ("Polizeidaten" → "Polizei Daten"), is searched
- * alone; pages matching more of them come first.
+ * several words (all of them, also those a search that kept only some left out), and the
+ * parts of a long word ("Polizeidaten" → "Polizei Daten"), is searched alone; pages matching
+ * more of them come first.
  */
 export async function moreResults(root, outcome) {
   const main = outcome.search.results;
   if (!outcome.term) { return []; }
   const pagefind = await loadEngine(root);
-  const words = queryWords(outcome.term);
+  const words = outcome.words && outcome.words.length ? outcome.words : queryWords(outcome.term);
   const terms = words.length > 1 ? words.slice() : [];
   if (words.some((word) => word.length >= 2 * MIN_PART)) {
     const list = await loadWords(root);
