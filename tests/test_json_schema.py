@@ -19,6 +19,7 @@ from praxis.cli import main
 from praxis.content_types import CONTENT_TYPES
 from praxis.corpus import content_type_of, load_corpus
 from praxis.json_schema import entry_schema, schema_file_name, schema_texts, stale_files
+from praxis.rules.fields import MAX_YEAR, MIN_YEAR, YEARS
 
 REPO = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).parent / "corpus" / "bad"
@@ -320,3 +321,8 @@ def test_schema_command_writes_and_checks(tmp_path: Path, capsys: pytest.Capture
     (out / "material.schema.json").write_text("{}", encoding="utf-8")
     assert main(["--root", str(REPO), "schema", "--out", str(out), "--check"]) == 1
     assert main(["--root", str(REPO), "schema", "--check"]) == 2
+
+
+def test_the_schema_allows_exactly_the_years_the_check_allows() -> None:
+    allowed = [y for y in range(10_000) if re.fullmatch(YEARS, f"{y:04d}")]
+    assert (allowed[0], allowed[-1], len(allowed)) == (MIN_YEAR, MAX_YEAR, MAX_YEAR - MIN_YEAR + 1)

@@ -142,3 +142,21 @@ def test_every_entry_page_shows_when_it_was_last_checked() -> None:
         match = re.search(r'Zuletzt geprüft: <time datetime="([0-9-]+)">([^<]+)</time>', page)
         assert match, name
         assert match.groups() == (iso, f"{dt.date.fromisoformat(iso):%d.%m.%Y}"), name
+
+
+def test_a_review_before_the_publication_is_a_warning_at_the_review_date(
+    content_root: Path,
+) -> None:
+    found = problems(content_root, "reviewed: 2019-06-01\n")
+    order = [p for p in found if p.rule == "date-order"]
+    assert [(p.line, p.is_error) for p in order] == [(8, False)]
+    assert "01.06.2019" in order[0].message and "15.01.2020" in order[0].message
+
+
+def test_a_publication_date_in_the_future_is_an_error_even_with_a_review_date(
+    content_root: Path,
+) -> None:
+    text = ENTRY.format(extra="reviewed: 2026-01-01\n").replace("2020-01-15", "2027-01-15")
+    (content_root / "practices" / "runder-tisch.md").write_text(text, "utf-8")
+    found = load_corpus(content_root, today=TODAY).problems
+    assert ("date-future", 7, True) in [(p.rule, p.line, p.is_error) for p in found]

@@ -24,7 +24,7 @@ from .characters import FORBIDDEN_CHARS, VISIBLE
 from .content_types import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
 from .exit_codes import EXIT_CONTENT, EXIT_OK, UsageError
 from .model import Vocabulary
-from .rules.fields import DATE, DATETIME_OR_DATE, EMAIL, HTML_TAG, MARKDOWN_LINK, PHONE
+from .rules.fields import EMAIL, HTML_TAG, MARKDOWN_LINK, PHONE, YEARS
 from .schema import ENTRY_ID, Field, Kind, fields_for
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -86,9 +86,9 @@ def field_schema(
     if kind is Kind.TEXT:
         body = _text(spec)
     elif kind is Kind.DATE:
-        body = {"type": "string", "format": "date", "pattern": DATE.pattern}
+        body = {"type": "string", "format": "date", "pattern": rf"^{YEARS}-\d{{2}}-\d{{2}}$"}
     elif kind is Kind.DATETIME:
-        body = {"type": "string", "pattern": DATETIME_OR_DATE}
+        body = {"type": "string", "pattern": rf"^{YEARS}-\d{{2}}-\d{{2}}([ T]\d{{2}}:\d{{2}})?$"}
     elif kind is Kind.BOOL:
         body = {"type": "boolean"}
     elif kind is Kind.TERM:

@@ -396,6 +396,13 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     RuleInfo("date-future", "date", "Ein Datum liegt in der Zukunft.", "Das Datum korrigieren."),
     RuleInfo(
+        "date-order",
+        "date",
+        "Das Prüfdatum (`reviewed`) liegt vor dem Veröffentlichungsdatum (`published`).",
+        "Beide Daten prüfen; `reviewed` ist der Tag der letzten Prüfung.",
+        warning=True,
+    ),
+    RuleInfo(
         "field-datetime",
         "field",
         "Ein Zeitpunkt hat nicht die Form JJJJ-MM-TT oder JJJJ-MM-TT HH:MM, oder es gibt ihn "

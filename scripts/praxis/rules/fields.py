@@ -20,7 +20,11 @@ from ..schema import ENTRY_ID, FIELDS, Field, Kind, fields_for
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$")
-DATETIME_OR_DATE = r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?$"
+# Dates outside these years are typos ("9999", "0001"); no entry is about them.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+# The same years as a pattern, for the JSON Schema (editors flag the year as they type).
+YEARS = r"(?:19\d\d|20\d\d|2100)"
 EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,30}$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
@@ -296,10 +300,23 @@ class FieldChecker:
             ok = False
         return text if ok else None
 
+    def _plausible(self, day: dt.date, value: str, where: Path, rule: str) -> bool:
+        """A year far off is a typo, and later outputs (calendars, feeds) cannot even write it."""
+        if MIN_YEAR <= day.year <= MAX_YEAR:
+            return True
+        self.report(
+            where,
+            rule,
+            f"Das Jahr {day.year} in `{_dotted(where)}` (`{value}`) ist wohl ein Tippfehler; "
+            f"erlaubt sind die Jahre {MIN_YEAR} bis {MAX_YEAR}.",
+        )
+        return False
+
     def _date(self, spec: Field, value: str, where: Path) -> dt.date | None:
         if DATE.match(value):
             try:
-                return dt.date.fromisoformat(value)
+                day = dt.date.fromisoformat(value)
+                return day if self._plausible(day, value, where, "field-date") else None
             except ValueError:
                 self.report(
                     where,
@@ -322,7 +339,8 @@ class FieldChecker:
             return self._date(spec, value, where)
         if DATETIME.match(value):
             try:
-                return dt.datetime.fromisoformat(value.replace(" ", "T"))
+                moment = dt.datetime.fromisoformat(value.replace(" ", "T"))
+                return moment if self._plausible(moment, value, where, "field-datetime") else None
             except ValueError:
                 self.report(
                     where,

@@ -26,14 +26,28 @@ def check_review_age(entry: Entry, today: dt.date, months: int) -> Iterator[Prob
     checked = last_checked(entry)
     if checked is None or entry.draft:
         return
-    if checked > today:
-        key = "reviewed" if entry.fields.get("reviewed") else "published"
+    dates = {key: entry.fields.get(key) for key in ("published", "reviewed")}
+    future = False
+    for key, day in dates.items():
+        if isinstance(day, dt.date) and day > today:
+            future = True
+            yield Problem(
+                entry.path,
+                entry.line_of(key),
+                "date-future",
+                f"Das Datum {day:%d.%m.%Y} liegt in der Zukunft.",
+            )
+    published, reviewed = dates["published"], dates["reviewed"]
+    if isinstance(published, dt.date) and isinstance(reviewed, dt.date) and reviewed < published:
         yield Problem(
             entry.path,
-            entry.line_of(key),
-            "date-future",
-            f"Das Datum {checked:%d.%m.%Y} liegt in der Zukunft.",
+            entry.line_of("reviewed"),
+            "date-order",
+            f"Geprüft am {reviewed:%d.%m.%Y}, aber erst am {published:%d.%m.%Y} veröffentlicht. "
+            "Prüfen Sie beide Daten: `reviewed` ist der Tag der letzten Prüfung.",
+            Severity.WARNING,
         )
+    if future:
         return
     age = months_between(checked, today)
     if age >= months:
