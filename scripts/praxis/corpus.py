@@ -23,7 +23,7 @@ from .problems import Problem, sort_problems
 from .rules import CORPUS_RULES, ENTRY_RULES
 from .rules.body import Body, check_rendered
 from .rules.fields import FieldChecker
-from .rules.files import check_name, read_text
+from .rules.files import check_name, check_places, read_text
 from .rules.regions import check_region_ids
 from .rules.review import DEFAULT_REVIEW_MONTHS, check_expiry, check_review_age
 from .schema import FIELDS
@@ -217,6 +217,9 @@ def load_corpus(
             unreadable[path.name[:-3]] = content_type.key
     for rule in CORPUS_RULES:
         problems.extend(rule(entries, unreadable))
+    problems.extend(
+        check_places(root, [t.folder for t in CONTENT_TYPES], VOCABULARY_DIR, ("content",))
+    )
     problems.extend(check_region_ids(entries, vocabularies))
     files_read = len(files)
     if only is not None:

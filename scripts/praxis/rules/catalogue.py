@@ -50,6 +50,12 @@ RULES: tuple[RuleInfo, ...] = (
         "`content/trainings/` ablegen.",
     ),
     RuleInfo(
+        "file-place",
+        "file",
+        "Ein Eintrag oder Vokabular liegt, wo nichts ihn liest (etwa `content/empfehlungen/`).",
+        "Die Datei in den richtigen Ordner verschieben; Vokabulare enden auf `.yml`.",
+    ),
+    RuleInfo(
         "file-symlink",
         "file",
         "Die Datei ist ein symbolischer Link.",

@@ -152,3 +152,58 @@ def check_characters(text: str, rel: str) -> list[Problem]:
                 )
             )
     return problems
+
+
+# Files under content/ that are read, besides the entry folders and the vocabularies.
+KNOWN_CONTENT_FILES = frozenset({"content/karte/bundeslaender.json"})
+_IGNORED_FILES = frozenset({"README.md", ".gitkeep", ".keep"})
+
+
+def check_places(
+    root: Path, entry_folders: list[str], vocabulary_dir: str, folders: tuple[str, ...]
+) -> list[Problem]:
+    """Entries and vocabularies where nothing reads them: `content/empfehlungen/x.md` (a folder
+    named in German), `content/Trainings/`, a vocabulary saved as `.yaml`. Nothing there would
+    ever be published, so the full check says so instead of passing in silence.
+
+    `folders`: the folders looked through (content/ and the entry folders' parents)."""
+    problems: list[Problem] = []
+    known = set(entry_folders)
+    where = ", ".join(f"`{f}/`" for f in entry_folders)
+    for top in folders:
+        base = root / top
+        if not base.is_dir() or base.is_symlink():
+            continue
+        for path in sorted(base.rglob("*")):
+            rel = path.relative_to(root).as_posix()
+            parent = rel.rsplit("/", 1)[0]
+            hidden = any(part.startswith(".") for part in rel.split("/")[:-1])
+            if hidden or path.is_dir() or path.name in _IGNORED_FILES:
+                continue
+            if parent in known or rel in KNOWN_CONTENT_FILES:
+                continue  # entry folders report their own files (file-name, file-folder)
+            if parent == vocabulary_dir:
+                if not path.name.endswith(".yml"):
+                    problems.append(
+                        Problem(
+                            rel,
+                            1,
+                            "file-place",
+                            f"`{path.name}` wird nicht gelesen: Vokabulare in "
+                            f"`{vocabulary_dir}/` enden auf `.yml`.",
+                        )
+                    )
+                continue
+            if any(parent.startswith(f + "/") for f in known):
+                continue  # inside a subfolder of an entry folder: reported as file-folder
+            if path.suffix.lower() in (".md", ".markdown", ".yml", ".yaml"):
+                problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        "file-place",
+                        f"`{rel}` liegt in keinem Eintragsordner und wird nie veröffentlicht. "
+                        f"Legen Sie Einträge in einen dieser Ordner: {where}.",
+                    )
+                )
+    return problems
