@@ -248,3 +248,26 @@ def test_vocabulary_text_stays_literal_in_the_guide(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     guide = (tmp_path / "site" / "mitwirken" / "felder" / "index.html").read_text("utf-8")
     assert "Rassismus {: onclick=alert(1) } *Formen* [x] _y_" in guide
+
+
+def test_a_broken_vocabulary_is_one_error_at_its_line_not_one_per_entry(
+    project: Path, capsys: pytest.CaptureFixture
+) -> None:
+    file = _edit(project, "topics.yml", "label: Hassrede", "label: [Hassrede")
+    code, errors, _ = _check(capsys)
+    assert code == 1
+    vocabulary = [e for e in errors if e.startswith("content/vocabularies/")]
+    assert vocabulary == [e for e in errors if "topics.yml" in e]
+    assert len(vocabulary) == 1 and vocabulary[0].startswith(
+        f"content/vocabularies/topics.yml:{_line_of(file, 'label: [Hassrede')}: Fehler: Die Datei"
+    )
+    assert not [e for e in errors if "vocabulary-missing" in e]
+
+
+def test_checking_one_entry_names_the_broken_vocabulary_it_depends_on(
+    project: Path, capsys: pytest.CaptureFixture
+) -> None:
+    _edit(project, "topics.yml", "label: Hassrede", "label: [Hassrede")
+    code, errors, _ = _check(capsys, "practices/gut.md")
+    assert code == 1
+    assert [e.split(":")[0] for e in errors] == ["content/vocabularies/topics.yml"]

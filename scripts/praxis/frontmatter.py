@@ -452,9 +452,29 @@ def parse_yaml_document(
 ) -> tuple[Any, dict[Path, int], list[Problem]]:
     """Parse a whole YAML file (a vocabulary, say) with the same strict rules as front matter."""
     fm, problems = parse("---\n" + text + "\n---\n", path)
+    shift = offset - 2  # the `---` put in front, and the file's own first line
     shifted = [
-        Problem(p.path, max(1, p.line - 1 + (offset - 1)), p.rule, p.message, p.severity)
+        Problem(p.path, max(1, p.line + shift), p.rule, _as_file(p.message, shift), p.severity)
         for p in problems
     ]
     lines = {k: v - 1 + (offset - 1) for k, v in fm.lines.items()}
     return fm.data, lines, shifted
+
+
+_WHOLE_FILE = (
+    (
+        "Der Front Matter ist leer. Tragen Sie die Pflichtfelder ein (siehe Leitfaden für "
+        "Redakteur:innen).",
+        "Die Datei ist leer.",
+    ),
+    ("Der Front Matter", "Die Datei"),
+    ("der Front Matter", "die Datei"),
+)
+_LINE_IN_TEXT = re.compile(r"In Zeile (\d+)")
+
+
+def _as_file(message: str, shift: int) -> str:
+    """A front-matter message said of a whole YAML file: its words and its line numbers."""
+    for front, whole in _WHOLE_FILE:
+        message = message.replace(front, whole)
+    return _LINE_IN_TEXT.sub(lambda m: f"In Zeile {int(m[1]) + shift}", message)
