@@ -154,3 +154,18 @@ def test_unknown_format_is_a_usage_error(content_root: Path, capsys: pytest.Capt
         run(content_root, "--format", "xml")
     assert exit_info.value.code == 2
     assert "Aufruf fehlerhaft" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("form", ["text", "github"])
+def test_a_quoted_value_cannot_forge_a_line_or_colour_the_terminal(
+    content_root: Path, capsys: pytest.CaptureFixture, form: str
+) -> None:
+    forged = '"x\\npractices/andere.md:1: Fehler: gefälscht [fake]\\u001b[31m"'
+    write(content_root, "runder-tisch.md", good().replace("[hassrede]", f"[hassrede, {forged}]"))
+    assert run(content_root, "--format", form) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    lines = [line for line in out.splitlines() if "Fehler" in line or "::error" in line]
+    own = ("practices/runder-tisch.md:5: Fehler:", "::error file=practices/runder-tisch.md,line=5")
+    assert lines and all(line.startswith(own) for line in lines)
+    assert any("\\npractices/andere.md:1: Fehler: gefälscht" in line for line in lines)

@@ -36,7 +36,26 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def text(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity.german}: {self.message} [{self.rule}]"
+        path, message = visible(self.path), visible(self.message)
+        return f"{path}:{self.line}: {self.severity.german}: {message} [{self.rule}]"
+
+
+# Characters a message may quote from a file (a value, a key, a file name) that would change
+# what the terminal or log shows: line breaks (a forged `path:line: Fehler:` line), escape
+# sequences (colours, cursor moves), and the marks that reverse the direction of text.
+_CONTROLS = {
+    **{code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))},
+    **{code: f"\\u{code:04x}" for code in (0x200E, 0x200F, *range(0x202A, 0x202F))},
+    **{code: f"\\u{code:04x}" for code in range(0x2066, 0x206A)},
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
+
+
+def visible(text: str) -> str:
+    """The text with every control and direction mark written out (`\\n`, `\\x1b`)."""
+    return text.translate(_CONTROLS)
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
@@ -63,12 +82,12 @@ def format_github(problems: Iterable[Problem]) -> str:
         level = "error" if p.is_error else "warning"
         props = ",".join(
             [
-                f"file={_escape_annotation_property(p.path)}",
+                f"file={_escape_annotation_property(visible(p.path))}",
                 f"line={p.line}",
                 f"title={_escape_annotation_property(p.rule)}",
             ]
         )
-        lines.append(f"::{level} {props}::{_escape_annotation_data(p.message)}")
+        lines.append(f"::{level} {props}::{_escape_annotation_data(visible(p.message))}")
     return "\n".join(lines)
 
 
