@@ -128,3 +128,32 @@ def test_umlauts_survive_a_round_trip_through_utf8_csv(corpus_and_taxonomies) ->
     names = {r["municipality"] for r in rows}
     assert "Stadt Saalebrück (fiktiv)" in names
     assert any("Verbandsgemeinde Moselhöhe" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ['Stadt <a href="https://evil.example/">X</a>', "Stadt [X](javascript:alert(1))", "A *B* _C_"],
+)
+def test_the_operators_name_is_shown_as_written_never_as_markup(
+    corpus_and_taxonomies, name: str
+) -> None:
+    import markdown
+
+    _, taxonomies = corpus_and_taxonomies
+    page = markdown.markdown(data_page(taxonomies, licence("cc-by-4.0"), name, 31))
+    assert '<a href="https://evil' not in page and '<a href="javascript' not in page
+    assert "<em>" not in page
+    shown = page.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    assert f"„{name}, Plattform gegen Rassismus und Hass" in shown
+
+
+def test_operator_details_on_hand_written_pages_are_shown_as_written() -> None:
+    import markdown
+
+    from praxis.placeholders import fill_placeholders
+
+    operator = {"name": "Stadt [X](javascript:alert(1)) <b>fett</b>", "email": "a-b@c.example"}
+    text, missing = fill_placeholders("Betreiber: [[operator.name]], [[operator.email]]", operator)
+    page = markdown.markdown(text)
+    assert missing == [] and "<a " not in page and "<b>" not in page
+    assert "Stadt [X](javascript:alert(1)) &lt;b&gt;fett&lt;/b&gt;, a-b@c.example" in page

@@ -17,6 +17,7 @@ from typing import Any
 
 from .export import export_data
 from .model import Entry
+from .placeholders import markdown_literal
 from .taxonomy import Taxonomy
 
 JSON_URI = "daten/eintraege.json"
@@ -197,6 +198,7 @@ def catalog(site_url: str, chosen: Licence, today: dt.date, publisher: str, coun
 def data_page(taxonomies: Sequence[Taxonomy], chosen: Licence, publisher: str, count: int) -> str:
     """The `/daten/` page: files, licence, how to cite, and every column explained."""
     rows = "\n".join(f"| `{name}` | {text} |" for name, text in columns(taxonomies))
+    cited = markdown_literal(publisher)  # from mkdocs.yml: shown as written, never as markup
     return f"""# Offene Daten
 
 Alle {count} veröffentlichten Einträge der Plattform stehen als offene Daten bereit. Sie dürfen
@@ -212,7 +214,7 @@ sie unter der unten genannten Lizenz weiterverwenden, auch in eigenen Portalen u
 
 Die Daten stehen unter der Lizenz **[{chosen.name}]({chosen.url})**.
 
-Bitte nennen Sie die Quelle so: „{publisher}, Plattform gegen Rassismus und Hass, Lizenz:
+Bitte nennen Sie die Quelle so: „{cited}, Plattform gegen Rassismus und Hass, Lizenz:
 {chosen.name}“ und verlinken Sie, wenn möglich, die Startseite der Plattform.
 
 ## Aufbau der CSV-Datei

@@ -37,6 +37,15 @@ def fill_placeholders(markdown: str, operator: Mapping[str, Any]) -> tuple[str, 
         if value is None:
             missing.append(key)
             return f'<mark class="praxis-missing">[Angabe fehlt: {key}]</mark>'
-        return html.escape(value)
+        return markdown_literal(value)
 
     return PLACEHOLDER.sub(replace, markdown), missing
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def markdown_literal(text: str) -> str:
+    """A text from the configuration (the operator's name) as Markdown that shows it as written:
+    HTML escaped, Markdown's punctuation backslashed, on one line."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
