@@ -57,3 +57,45 @@ def test_shades_grow_with_the_count_and_none_is_its_own_shade() -> None:
     assert shade(0, 10) == 0
     steps = [shade(count, 10) for count in range(1, 11)]
     assert steps == sorted(steps) and steps[0] == 1 and steps[-1] == 4
+
+
+def _map_problems(content_root: Path, edit) -> list[tuple[int, str]]:
+    """The check's findings on the map file after `edit` changed its text."""
+    from praxis.corpus import load_corpus
+
+    target = content_root / GEOMETRY
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(edit((REPO / GEOMETRY).read_text("utf-8")), "utf-8")
+    found = load_corpus(content_root).problems
+    return [(p.line, p.message) for p in found if p.path == GEOMETRY.as_posix()]
+
+
+def test_the_shipped_map_passes_the_check(content_root: Path) -> None:
+    assert _map_problems(content_root, lambda text: text) == []
+
+
+def test_a_map_that_is_no_json_is_reported_at_its_line(content_root: Path) -> None:
+    ((line, message),) = _map_problems(content_root, lambda text: text[:40] + "\n,,")
+    assert line >= 1 and "kein gültiges JSON" in message
+
+
+def test_an_outline_that_is_not_path_data_is_an_error(content_root: Path) -> None:
+    def poison(text: str) -> str:
+        return re.sub(r'"bayern": "M', '"bayern": "\\"><script>alert(1)</script>M', text, count=1)
+
+    found = _map_problems(content_root, poison)
+    assert [m for _, m in found] == [
+        "Der Umriss von `bayern` ist kein SVG-Pfad (nur Befehle und Zahlen)."
+    ]
+
+
+def test_a_land_missing_from_the_map_is_named(content_root: Path) -> None:
+    import json
+
+    def drop(text: str) -> str:
+        data = json.loads(text)
+        del data["states"]["saarland"]
+        return json.dumps(data, indent=1)
+
+    found = _map_problems(content_root, drop)
+    assert [m for _, m in found] == ["Auf der Karte fehlt ein Umriss für `saarland`."]

@@ -27,6 +27,7 @@ from .rules.files import check_name, check_places, read_text
 from .rules.regions import check_region_ids
 from .rules.review import DEFAULT_REVIEW_MONTHS, check_expiry, check_review_age
 from .schema import FIELDS
+from .state_map import check_geometry
 from .vocabulary import VOCABULARY_DIR, load_vocabularies
 
 IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".keep"})
@@ -220,6 +221,9 @@ def load_corpus(
     problems.extend(
         check_places(root, [t.folder for t in CONTENT_TYPES], VOCABULARY_DIR, ("content",))
     )
+    states = vocabularies.get("states")
+    if states is not None:
+        problems.extend(check_geometry(root, [term.id for term in states.terms]))
     problems.extend(check_region_ids(entries, vocabularies))
     problems = _without_follow_ups(root, vocabularies, problems)
     files_read = len(files)

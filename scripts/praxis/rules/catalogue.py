@@ -50,6 +50,13 @@ RULES: tuple[RuleInfo, ...] = (
         "`content/trainings/` ablegen.",
     ),
     RuleInfo(
+        "map-geometry",
+        "file",
+        "Die Karte der Länder (`content/karte/bundeslaender.json`) ist kaputt oder unvollständig.",
+        "Die Datei aus der Versionsverwaltung wiederherstellen oder mit `praxis.map_geometry` neu "
+        "erzeugen.",
+    ),
+    RuleInfo(
         "file-place",
         "file",
         "Ein Eintrag oder Vokabular liegt, wo nichts ihn liest (etwa `content/empfehlungen/`).",
