@@ -133,3 +133,62 @@ def test_an_unknown_profile_is_an_error_with_its_line(tmp_path: Path) -> None:
     found = _problems(tmp_path, ("profile: landkreis-talheim", "profile: landkreis-tahlheim"), file)
     line = (REPO / file).read_text("utf-8").splitlines().index("  profile: landkreis-talheim") + 1
     assert found == [f"{file}:{line}:reference-unknown"]
+
+
+def _places(tmp_path: Path, *edits: tuple[str, str, str]) -> dict[str, list[str]]:
+    """Municipality page → ids of its entries, after replacing text in the named files."""
+    from praxis.municipalities import directory
+
+    root = tmp_path / "root"
+    for folder in ("content", "practices"):
+        shutil.copytree(REPO / folder, root / folder)
+    for file, old, new in edits:
+        path = root / file
+        assert old in path.read_text("utf-8")
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    corpus = load_corpus(root, today=TODAY)
+    assert corpus.errors == []
+    profiles = [e for e in corpus.published if e.type.directory]
+    return {m.path: [e.id for e in m.entries] for m in directory(corpus.published, profiles)}
+
+
+LINDENAU = "practices/allianz-gegen-hass-stadt-lindenau.md"
+HOHENBRUCK = "practices/meldestelle-antisemitismus-stadt-hohenbruck.md"
+
+
+def test_two_places_of_one_name_in_two_laender_get_a_page_each(tmp_path: Path) -> None:
+    places = _places(
+        tmp_path,
+        (LINDENAU, 'name: "Stadt Lindenau (fiktiv)"', 'name: "Stadt Neustadt"'),
+        (HOHENBRUCK, 'name: "Stadt Hohenbruck (fiktiv)"', 'name: "Stadt Neustadt"'),
+    )
+    assert places["kommunen/stadt-neustadt-sachsen/"] == ["allianz-gegen-hass-stadt-lindenau"]
+    assert places["kommunen/stadt-neustadt-hessen/"] == [
+        "meldestelle-antisemitismus-stadt-hohenbruck"
+    ]
+    assert "kommunen/stadt-neustadt/" not in places
+
+
+def test_a_name_spelt_like_a_profile_in_another_land_is_not_that_profile(tmp_path: Path) -> None:
+    places = _places(
+        tmp_path, (LINDENAU, 'name: "Stadt Lindenau (fiktiv)"', 'name: "Landkreis Talheim"')
+    )
+    assert places["kommunen/landkreis-talheim-sachsen/"] == ["allianz-gegen-hass-stadt-lindenau"]
+    assert "allianz-gegen-hass-stadt-lindenau" not in places["kommunen/landkreis-talheim/"]
+
+
+@pytest.mark.parametrize("name", ["Seite 2", "Index", "Bundesland"])
+def test_a_name_like_a_page_of_the_directory_gets_an_address_of_its_own(
+    tmp_path: Path, name: str
+) -> None:
+    places = _places(tmp_path, (LINDENAU, 'name: "Stadt Lindenau (fiktiv)"', f'name: "{name}"'))
+    (path,) = [p for p, ids in places.items() if "allianz-gegen-hass-stadt-lindenau" in ids]
+    assert path.endswith("-kommune/")
+
+
+def test_a_name_without_letters_is_an_error_at_its_line(tmp_path: Path) -> None:
+    found = _problems(tmp_path, ('name: "Stadt Lindenau (fiktiv)"', 'name: "!!! 🏙️"'), LINDENAU)
+    line = (REPO / LINDENAU).read_text("utf-8").splitlines().index(
+        '  name: "Stadt Lindenau (fiktiv)"'
+    ) + 1
+    assert found == [f"{LINDENAU}:{line}:municipality-name"]

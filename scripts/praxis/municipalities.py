@@ -78,27 +78,52 @@ def municipality_of(entry: Entry) -> tuple[str, str] | None:
     return (profile or slug(_BRACKETS.sub("", block["name"])) or "kommune", block["name"])
 
 
+# Addresses under kommunen/ that are the directory's own pages, never a municipality's.
+_RESERVED_KEY = re.compile(r"^(index|seite-\d+|bundesland|ohne-bundesland)$")
+
+
 def directory(entries: Sequence[Entry], profiles: Iterable[Entry]) -> list[Municipality]:
-    """Every municipality, with its profile and the published entries about it, sorted by name."""
+    """Every municipality, with its profile and the published entries about it, sorted by name.
+
+    A municipality without a profile is known by its name and its Land: "Neustadt" in Hessen and
+    "Neustadt" in Sachsen are two places with two pages (`neustadt-hessen`, `neustadt-sachsen`),
+    and a name that only spells like a profile's id in another Land is not that profile."""
     found: dict[str, Municipality] = {}
     for profile in profiles:
         block = profile.fields.get("municipality") or {}
         found[profile.id] = Municipality(
             profile.id, profile.title, block.get("state"), block.get("type"), profile
         )
-    for entry in entries:
-        if entry.type.directory:
-            continue
-        named = municipality_of(entry)
-        if named is None:
-            continue
-        key, name = named
+    named = [
+        (entry, place)
+        for entry in entries
+        if not entry.type.directory and (place := municipality_of(entry)) is not None
+    ]
+    states: dict[str, set[object]] = {}
+    for entry, (key, _) in named:
+        if not entry.fields["municipality"].get("profile"):
+            states.setdefault(key, set()).add(entry.fields["municipality"].get("state"))
+    for entry, (key, name) in named:
         block = entry.fields["municipality"]
+        if not block.get("profile"):
+            key = _place_key(key, block.get("state"), states[key], found.get(key))
         place = found.setdefault(
             key, Municipality(key, name, block.get("state"), block.get("type"))
         )
         place.entries.append(entry)
     return sorted(found.values(), key=lambda m: (core_name(m.name), m.key))
+
+
+def _place_key(key: str, state: object, states: set[object], profile: Municipality | None) -> str:
+    """The address of a municipality named without a profile: its slug, with its Land added
+    when the slug is used in several Länder or is a profile's id in another Land, and a suffix
+    when it would be one of the directory's own pages."""
+    other_profile = profile is not None and profile.profile is not None and profile.state != state
+    if (len(states) > 1 or other_profile) and isinstance(state, str) and state:
+        key = f"{key}-{state}"
+    if _RESERVED_KEY.match(key):
+        key = f"{key}-kommune"
+    return key
 
 
 def near_duplicates(entries: Sequence[Entry]) -> list[tuple[Entry, Entry]]:

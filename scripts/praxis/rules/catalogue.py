@@ -431,6 +431,13 @@ RULES: tuple[RuleInfo, ...] = (
         "weglassen.",
     ),
     RuleInfo(
+        "reference-draft",
+        "related",
+        "Ein veröffentlichter Eintrag nennt in `municipality.profile` oder `network` einen "
+        "Entwurf.",
+        "Das Feld weglassen, bis der genannte Eintrag veröffentlicht ist.",
+    ),
+    RuleInfo(
         "municipality-name",
         "field",
         "Ein Kommunenname ist eine andere Schreibweise eines Namens aus einem anderen Eintrag "

@@ -71,11 +71,21 @@ def check_related(entries: Sequence[Entry], unreadable: Mapping[str, str]) -> It
 def check_references(entries: Sequence[Entry], unreadable: Mapping[str, str]) -> Iterator[Problem]:
     """Fields that name another entry (`refers_to` in the field table) name one of that type."""
     by_type: dict[str, list[str]] = defaultdict(list)
+    drafts = {e.id for e in entries if e.draft}
     for entry in entries:
         by_type[entry.type.key].append(entry.id)
     for entry in entries:
         for path, spec, target in references(entry):
             ids = by_type.get(spec.refers_to or "", [])
+            if target in ids and target in drafts and not entry.draft:
+                yield Problem(
+                    entry.path,
+                    entry.line_of(*path),
+                    "reference-draft",
+                    f"`{target}` in `{'.'.join(path)}` ({spec.label}) ist ein Entwurf und wird "
+                    "nicht veröffentlicht. Lassen Sie das Feld weg, bis er erscheint.",
+                )
+                continue
             if target in ids or unreadable.get(target) == spec.refers_to:
                 continue
             kind = CONTENT_TYPE_BY_KEY[spec.refers_to or ""]
@@ -92,6 +102,17 @@ def check_references(entries: Sequence[Entry], unreadable: Mapping[str, str]) ->
 def check_municipality_names(
     entries: Sequence[Entry], unreadable: Mapping[str, str]
 ) -> Iterator[Problem]:
+    for entry in entries:
+        block = entry.fields.get("municipality")
+        name = block.get("name") if isinstance(block, dict) else None
+        if isinstance(name, str) and not any(c.isalpha() for c in name):
+            yield Problem(
+                entry.path,
+                entry.line_of("municipality", "name"),
+                "municipality-name",
+                f"„{name}“ ist kein Name einer Kommune: Er enthält keinen Buchstaben, und ihre "
+                "Seite hätte keine Adresse. Schreiben Sie den Namen aus, etwa „Stadt Lindenau“.",
+            )
     for entry, other in near_duplicates(entries):
         yield Problem(
             entry.path,
