@@ -7,7 +7,9 @@ address can put them at risk. Editors who have written consent record it as
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..editions import is_internal
@@ -185,10 +187,52 @@ def emails_in(line: str) -> Iterator[str]:
         at = line.find("@", at + 1)
 
 
+# Characters a reader never sees: an address with a soft hyphen or a zero-width joiner in it is
+# still the address on the page.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def readable(line: str) -> str:
+    """A line as the page shows it, for the rules on personal data: HTML entities decoded
+    (`&#64;`, `&commat;`), invisible characters removed, full-width forms (`＠`, `０１７１`) as
+    their plain ones, Markdown's backslash escapes (`\\@`) dropped."""
+    if "&" in line:
+        line = html.unescape(line).replace("\n", " ")
+    if not line.isascii():
+        line = unicodedata.normalize("NFKC", line).translate(_INVISIBLE)
+    if "\\" in line:
+        line = _ESCAPED.sub(r"\1", line)
+    return line
+
+
+def _readable_lines(body: Body) -> Iterator[tuple[int, str]]:
+    """(line number, readable line) of every body line that may hold personal data: code spans
+    included, since the page shows them."""
+    text = body.text
+    if "&" in text or "\\" in text or not text.isascii():
+        text = "\n".join(readable(line) for line in text.split("\n"))
+    starts: set[int] = set()
+    for needle in PERSONAL_TRIGGERS:
+        position = text.find(needle)
+        while position >= 0:
+            starts.add(text.rfind("\n", 0, position) + 1)
+            end = text.find("\n", position)
+            if end < 0:
+                break
+            position = text.find(needle, end)
+    line_no, counted = body.first_line, 0
+    for start in sorted(starts):  # line numbers counted on from the previous line found
+        line_no += text.count("\n", counted, start)
+        counted = start
+        end = text.find("\n", start)
+        yield line_no, text[start : end if end >= 0 else None]
+
+
 def check_body(entry: Entry, body: Body) -> Iterator[Problem]:
     if _consented(entry):
         return
-    for line_no, line in body.lines_containing(*PERSONAL_TRIGGERS):
+    for line_no, line in _readable_lines(body):
         if any(digit in line for digit in DIGITS):
             if MOBILE.search(line):
                 yield Problem(
@@ -223,4 +267,55 @@ def check_body(entry: Entry, body: Body) -> Iterator[Problem]:
                     )
 
 
-PERSONAL_DATA_RULES = (check_consent_date, check_named_person, check_contact, check_body)
+# Fields checked on their own above, or that hold no text a reader sees as such.
+_OWN_CHECK = frozenset({("contact", "email"), ("contact", "phone")})
+
+
+def _texts(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        if path not in _OWN_CHECK and not value.startswith(("http://", "https://")):
+            yield path, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _texts(inner, (*path, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _texts(inner, (*path, index))
+
+
+def check_fields(entry: Entry, body: Body) -> Iterator[Problem]:
+    """A private number or address in any other field (title, summary, a resource's title, the
+    organisation …) is published just the same: on the page, in the feeds and the open data."""
+    if _consented(entry):
+        return
+    for path, raw in _texts(entry.fields, ()):
+        text = readable(raw)
+        if not any(t in text for t in PERSONAL_TRIGGERS):
+            continue
+        where = ".".join(str(p) for p in path)
+        if MOBILE.search(text):
+            yield Problem(
+                entry.path,
+                entry.line_of(*path),
+                "personal-phone",
+                f"`{where}` enthält eine Mobilfunknummer. Nennen Sie eine dienstliche "
+                "Festnetznummer oder dokumentieren Sie die Einwilligung (`contact.consent`).",
+            )
+        for address in emails_in(text):
+            if _is_private_mail(address):
+                yield Problem(
+                    entry.path,
+                    entry.line_of(*path),
+                    "personal-email",
+                    f"`{address}` in `{where}` ist eine private E-Mail-Adresse. Nennen Sie ein "
+                    "dienstliches Funktionspostfach oder dokumentieren Sie die Einwilligung.",
+                )
+
+
+PERSONAL_DATA_RULES = (
+    check_consent_date,
+    check_named_person,
+    check_contact,
+    check_body,
+    check_fields,
+)
