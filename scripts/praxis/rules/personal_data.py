@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from ..editions import is_internal
 from ..model import Entry
 from ..problems import Problem
+from ..schema import Kind, fields_for
 from .body import Body
 
 PRIVATE_MAIL_DOMAINS = frozenset(
@@ -198,20 +199,36 @@ def readable(line: str) -> str:
     (`&#64;`, `&commat;`), invisible characters removed, full-width forms (`＠`, `０１７１`) as
     their plain ones, Markdown's backslash escapes (`\\@`) dropped."""
     if "&" in line:
-        line = html.unescape(line).replace("\n", " ")
-    if not line.isascii():
+        line = html.unescape(line)
+    if _unusual(line):
         line = unicodedata.normalize("NFKC", line).translate(_INVISIBLE)
     if "\\" in line:
         line = _ESCAPED.sub(r"\1", line)
     return line
 
 
+_HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _unusual(text: str) -> bool:
+    """Whether the text has characters `readable` changes: most German text has none (its
+    umlauts are composed already), and these tests run in C over the whole text."""
+    return not text.isascii() and (
+        not unicodedata.is_normalized("NFKC", text) or _HAS_INVISIBLE.search(text) is not None
+    )
+
+
 def _readable_lines(body: Body) -> Iterator[tuple[int, str]]:
     """(line number, readable line) of every body line that may hold personal data: code spans
     included, since the page shows them."""
     text = body.text
-    if "&" in text or "\\" in text or not text.isascii():
-        text = "\n".join(readable(line) for line in text.split("\n"))
+    if "&" in text or "\\" in text or _unusual(text):
+        whole = readable(text)  # in one go, unless an entity stood for a line break
+        lines = text.count("\n")
+        if whole.count("\n") == lines:
+            text = whole
+        else:
+            text = "\n".join(readable(line) for line in text.split("\n"))
     starts: set[int] = set()
     for needle in PERSONAL_TRIGGERS:
         position = text.find(needle)
@@ -267,20 +284,32 @@ def check_body(entry: Entry, body: Body) -> Iterator[Problem]:
                     )
 
 
-# Fields checked on their own above, or that hold no text a reader sees as such.
+# Fields checked on their own above.
 _OWN_CHECK = frozenset({("contact", "email"), ("contact", "phone")})
+# The kinds of field a reader sees as text: free text, and addresses and numbers.
+_READ_KINDS = frozenset({Kind.TEXT, Kind.EMAIL, Kind.PHONE})
 
 
-def _texts(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        if path not in _OWN_CHECK and not value.startswith(("http://", "https://")):
-            yield path, value
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _texts(inner, (*path, key))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from _texts(inner, (*path, index))
+def _field_texts(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(path, value) of every text an entry's fields show, by the field table: free texts at
+    any depth (a resource's title, the organisation), not term ids, dates or addresses."""
+    for spec in fields_for(entry.type.key):
+        value = entry.fields.get(spec.name)
+        if spec.kind in _READ_KINDS and isinstance(value, str):
+            yield (spec.name,), value
+            continue
+        if spec.kind is Kind.OBJECT and isinstance(value, dict):
+            items: list[tuple[tuple[str | int, ...], dict]] = [((spec.name,), value)]
+        elif spec.kind is Kind.OBJECT_LIST and isinstance(value, list):
+            items = [((spec.name, i), v) for i, v in enumerate(value) if isinstance(v, dict)]
+        else:
+            continue
+        for where, item in items:
+            for child in spec.children:
+                inner = item.get(child.name)
+                shown = child.kind in _READ_KINDS and (spec.name, child.name) not in _OWN_CHECK
+                if shown and isinstance(inner, str):
+                    yield (*where, child.name), inner
 
 
 def check_fields(entry: Entry, body: Body) -> Iterator[Problem]:
@@ -288,7 +317,7 @@ def check_fields(entry: Entry, body: Body) -> Iterator[Problem]:
     organisation …) is published just the same: on the page, in the feeds and the open data."""
     if _consented(entry):
         return
-    for path, raw in _texts(entry.fields, ()):
+    for path, raw in _field_texts(entry):
         text = readable(raw)
         if not any(t in text for t in PERSONAL_TRIGGERS):
             continue
