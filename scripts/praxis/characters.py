@@ -11,12 +11,13 @@ import re
 # text read differently from what is stored ("Trojan Source"), and invisible spaces and joiners
 # that split words for search without showing (zero-width space, word joiner, BOM inside text),
 # and the Unicode line and paragraph separators (YAML's `\L`, `\P`), which no editor types.
-# Also fillers that look like nothing (Hangul fillers, the blank Braille pattern). Zero-width
+# Also fillers that look like nothing (Hangul fillers, the blank Braille pattern), and the
+# noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF), which YAML refuses and no text contains. Zero-width
 # (non-)joiners, the soft hyphen and bidirectional marks stay allowed: German hyphenation, other
 # scripts and emoji need them; they only make a text count as empty when nothing else is there.
 FORBIDDEN_CHARS = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u115f\u1160\u180e\u200b\u2028\u2029"
-    r"\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0]"
+    r"\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufdd0-\ufdef\ufeff\uffa0\ufffe\uffff]"
 )
 # Tag characters spell invisible text (U+E0041 is an invisible "A"). Outside the Basic
 # Multilingual Plane, so kept apart: the JSON Schema's patterns cannot name them.

@@ -111,7 +111,9 @@ def read_entry(
     if text is None:
         return None, problems
     fm, found = parse(text, rel)
-    problems.extend(found)
+    # A control character YAML refuses is already named at its line by the character check.
+    marked = {p.line for p in problems if p.rule == "file-characters"}
+    problems.extend(p for p in found if not (p.rule == "yaml-syntax" and p.line in marked))
     if not fm.data and not fm.ok:
         return None, problems
     checker = FieldChecker(rel, content_type.key, fm.lines, vocabularies)

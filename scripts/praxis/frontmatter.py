@@ -127,6 +127,19 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
             )
         )
         return fm, problems
+    except yaml.reader.ReaderError as exc:  # a character YAML does not read at all
+        line = offset + block.count("\n", 0, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        problems.append(
+            Problem(
+                path,
+                line,
+                "yaml-syntax",
+                f"Der Front Matter ist kein gültiges YAML: Zeile {line} enthält das "
+                f"Steuerzeichen U+{code:04X}. Löschen Sie es.",
+            )
+        )
+        return fm, problems
     except yaml.YAMLError as exc:  # errors without a position
         problems.append(
             Problem(path, 1, "yaml-syntax", f"Der Front Matter ist kein gültiges YAML: {exc}.")
@@ -283,6 +296,12 @@ _REASONS = (
         "nach `&` oder `*` fehlt ein Name; setzen Sie den Wert in Anführungszeichen",
     ),
     ("found duplicate anchor", "ein Anker (`&name`) steht doppelt"),
+    ("exceeded maximum nesting depth", "Listen oder Gruppen sind zu tief ineinander verschachtelt"),
+    (
+        "did not find expected <document start>",
+        "eine Zeile wie `%YAML …` oder ein zweites `---` gehört nicht in den Front Matter",
+    ),
+    ("expected a comment or a line break", "nach dem Wert steht noch etwas"),
 )
 
 
