@@ -121,3 +121,22 @@ def test_missing_vocabulary_is_reported(content_root: Path) -> None:
 def test_review_is_due_after_24_months(content_root: Path, today: dt.date, expected) -> None:
     (content_root / "practices" / "gut.md").write_text(_valid_text(), "utf-8")
     assert [r for _, _, r in _rules(content_root, today)] == expected
+
+
+def test_a_linked_entry_folder_is_reported_and_not_read(content_root: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "anderswo"
+    outside.mkdir()
+    (outside / "gut.md").write_text(_valid_text(), "utf-8")
+    (content_root / "practices").rmdir()
+    os.symlink(outside, content_root / "practices")
+    corpus = load_corpus(content_root, today=dt.date(2026, 11, 22))
+    assert [(p.path, p.rule) for p in corpus.problems] == [("practices", "file-symlink")]
+    assert corpus.entries == []
+
+
+def test_a_linked_vocabulary_is_reported_and_not_read(content_root: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", "utf-8")
+    os.symlink(secret, content_root / "content" / "vocabularies" / "geheim.yml")
+    found = [(p.path, p.rule) for p in load_corpus(content_root).problems]
+    assert found == [("content/vocabularies/geheim.yml", "file-symlink")]

@@ -71,8 +71,8 @@ def entry_files(root: Path) -> list[tuple[ContentType, Path]]:
     found: list[tuple[ContentType, Path]] = []
     for content_type in CONTENT_TYPES:
         folder = root / content_type.folder
-        if not folder.is_dir():
-            continue
+        if not folder.is_dir() or _linked(root, folder):
+            continue  # a linked folder is reported by `linked_folders`
         for path in sorted(folder.iterdir()):
             if path.name in IGNORED_NAMES:
                 continue
@@ -80,6 +80,33 @@ def entry_files(root: Path) -> list[tuple[ContentType, Path]]:
                 continue
             found.append((content_type, path))
     return found
+
+
+def _linked(root: Path, folder: Path) -> bool:
+    """Whether the folder or one above it (inside the project) is a symbolic link."""
+    current = folder
+    while current != root and current != current.parent:
+        if current.is_symlink():
+            return True
+        current = current.parent
+    return False
+
+
+def linked_folders(root: Path) -> list[Problem]:
+    """Entry folders and the vocabulary folder must be real folders in the project: a link
+    would publish, or read as a vocabulary, whatever lies where it points (even /etc)."""
+    folders = [t.folder for t in CONTENT_TYPES] + [VOCABULARY_DIR]
+    return [
+        Problem(
+            folder,
+            1,
+            "file-symlink",
+            f"`{folder}/` ist ein symbolischer Link. Legen Sie den Ordner im Projekt an; "
+            "verlinkte Inhalte werden nicht gelesen.",
+        )
+        for folder in folders
+        if (root / folder).exists() and _linked(root, root / folder)
+    ]
 
 
 def content_type_of(root: Path, path: Path) -> ContentType | None:
@@ -220,6 +247,7 @@ def load_corpus(
             unreadable[path.name[:-3]] = content_type.key
     for rule in CORPUS_RULES:
         problems.extend(rule(entries, unreadable))
+    problems.extend(linked_folders(root))
     problems.extend(
         check_places(root, [t.folder for t in CONTENT_TYPES], VOCABULARY_DIR, ("content",))
     )

@@ -41,8 +41,20 @@ def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem]]
     folder = root / VOCABULARY_DIR
     taken = {t.url_path: f"die {t.plural}" for t in CONTENT_TYPES}
     taken.update({path: "die Seite selbst" for path in RESERVED_PATHS})
+    if any(part.is_symlink() for part in (folder, folder.parent)):
+        return vocabularies, problems  # reported by corpus.linked_folders; nothing is read
     for file in sorted(folder.glob("*.yml")):
         rel = file.relative_to(root).as_posix()
+        if file.is_symlink():
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file-symlink",
+                    "Das Vokabular ist ein symbolischer Link. Legen Sie es als echte Datei an.",
+                )
+            )
+            continue
         vocabulary, found = _load_one(file, rel)
         problems.extend(found)
         if vocabulary is None:
