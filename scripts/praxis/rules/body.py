@@ -513,6 +513,60 @@ def check_note_kinds(entry: Entry, body: Body) -> Iterator[Problem]:
                 break
 
 
+# A note's first line as Python-Markdown reads it: kinds, then perhaps a title in straight quotes.
+NOTE_LINE = re.compile(r'!!! ?[\w\-]+(?: +[\w\-]+)*(?: +"[^"\n]*")? *$')
+
+
+def check_note_syntax(entry: Entry, body: Body) -> Iterator[Problem]:
+    """A note whose first line the admonition syntax does not read shows as plain text
+    (`!!! warning: "Achtung"`, `!!! note „Titel“`, `??? note`), and a note whose text is not
+    indented by four spaces stays empty while its text stands below it."""
+    lines = body.masked
+    for line_no, line in body.lines_containing("!!!", "???"):
+        content = _container_content(line)
+        prefix = line[: len(line) - len(content)]
+        if content.startswith("???"):
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-note",
+                "Aufklappbare Hinweiskästen (`???`) gibt es hier nicht; die Zeile stünde als "
+                'Text auf der Seite. Schreiben Sie `!!! note "Überschrift"`.',
+            )
+            continue
+        if not content.startswith("!!!"):
+            continue
+        if not NOTE_LINE.match(content):
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-note",
+                'Ein Hinweiskasten beginnt mit `!!! art "Überschrift"`: die Art in '
+                "Kleinbuchstaben, die Überschrift in geraden Anführungszeichen, ohne Doppelpunkt. "
+                "So stünde die Zeile als Text auf der Seite.",
+            )
+            continue
+        index = line_no - body.first_line
+        following = lines[index + 1 :]
+        text = next(((i, t) for i, t in enumerate(following) if t.strip()), None)
+        if text is None:
+            continue
+        indent = len(text[1]) - len(text[1][len(prefix) :].lstrip(" "))
+        indented = text[1].startswith(prefix) and (
+            text[1][len(prefix) :].startswith(("    ", "\t"))
+        )
+        attempted = text[1].startswith(prefix + " ") and 0 < indent - len(prefix) < 4
+        if not indented and (text[0] == 0 or attempted):
+            yield Problem(
+                entry.path,
+                line_no + 1 + text[0],
+                "body-note",
+                "Der Text eines Hinweiskastens steht in den Zeilen darunter, mit vier "
+                "Leerzeichen eingerückt; sonst bleibt der Kasten leer und der Text steht "
+                "darunter.",
+            )
+
+
 def check_block_size(entry: Entry, body: Body) -> Iterator[Problem]:
     """Paragraphs stay short enough for Python-Markdown to read in time.
 
@@ -719,6 +773,7 @@ BODY_RULES = (
     check_headings,
     check_nesting,
     check_note_kinds,
+    check_note_syntax,
     check_block_size,
     check_references,
 )
