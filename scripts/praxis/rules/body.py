@@ -692,6 +692,82 @@ def check_references(entry: Entry, body: Body) -> Iterator[Problem]:
             )
 
 
+TOO_DEEP_HEADING = re.compile(r"^ {0,3}#{7,}(?:[ \t]|$)")
+EMPTY_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]*#*[ \t]*$")
+EMPTY_LINK_TEXT = re.compile(r"(?<![!\\])\[[ \t]*\]\(")
+
+
+def check_empty_markup(entry: Entry, body: Body) -> Iterator[Problem]:
+    """Headings and links a reader cannot use: a heading of seven `#` (shown with a stray `#`),
+    an empty heading, a link without text (screen readers read out only its address)."""
+    for line_no, line in body.lines_containing("#", "[]("):
+        if TOO_DEEP_HEADING.match(line):
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-heading",
+                "Überschriften haben höchstens sechs `#`; mit mehr stünde ein `#` in der "
+                "Überschrift. Gliedern Sie flacher.",
+            )
+        elif EMPTY_HEADING.match(line):
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-heading",
+                "Die Überschrift ist leer. Schreiben Sie ihren Text hinter die `#` oder löschen "
+                "Sie die Zeile.",
+            )
+        if EMPTY_LINK_TEXT.search(line):
+            yield Problem(
+                entry.path,
+                line_no,
+                "body-link-text",
+                "Ein Link ohne Text: Schreiben Sie in die eckigen Klammern, wohin er führt, "
+                "zum Beispiel `[Leitfaden des Landes](https://…)`.",
+            )
+
+
+FOOTNOTE_USE = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")
+FULL_REFERENCE = re.compile(r"\]\[([^\[\]]*)\]")
+
+
+def check_undefined(entry: Entry, body: Body) -> Iterator[Problem]:
+    """A footnote `[^9]` or a link `[Text][ziel]` whose definition is missing shows its
+    brackets on the page instead of a note or a link."""
+    text = body.masked_text
+    if "[^" not in text and "][" not in text:
+        return
+    defined = set()
+    for _, line in body.lines_containing("]:"):
+        content = _container_content(line)
+        match = FOOTNOTE_DEF.match(content) or REFERENCE_DEF.match(content)
+        if match:
+            prefix = "^" if content.startswith("[^") else ""
+            defined.add(prefix + " ".join(match.group(1).split()).lower())
+    for line_no, line in body.lines_containing("[^", "]["):
+        for match in FOOTNOTE_USE.finditer(line):
+            if "^" + match.group(1).lower() not in defined:
+                yield Problem(
+                    entry.path,
+                    line_no,
+                    "body-reference",
+                    f"Zur Fußnote `[^{_shorten(match.group(1))}]` fehlt die Zeile "
+                    f"`[^{_shorten(match.group(1))}]: …` mit ihrem Text; so stünden die Klammern "
+                    "auf der Seite.",
+                )
+        for match in FULL_REFERENCE.finditer(line):
+            label = " ".join(match.group(1).split()).lower()
+            if label and not label.startswith("^") and label not in defined:
+                yield Problem(
+                    entry.path,
+                    line_no,
+                    "body-reference",
+                    f"Zum Verweis `[{_shorten(match.group(1))}]` fehlt die Zeile "
+                    f"`[{_shorten(match.group(1))}]: https://…` mit dem Ziel; so stünden die "
+                    "Klammern auf der Seite.",
+                )
+
+
 def _used(text: str, label: str) -> bool:
     """Whether `[label]` appears in the (lower-cased) text other than as its definition."""
     needle = f"[{label}]"
@@ -776,6 +852,8 @@ BODY_RULES = (
     check_note_syntax,
     check_block_size,
     check_references,
+    check_undefined,
+    check_empty_markup,
 )
 
 # Constructs whose outcome the line rules cannot be sure of (attribute lists, link references,
