@@ -183,6 +183,9 @@ def _error_line(exc: yaml.MarkedYAMLError, block: str) -> tuple[int, str | None]
     """
     problem, context = exc.problem_mark, exc.context_mark
     problem_line = problem.line if problem is not None else 0
+    squeezed = _squeezed_colon(block, problem_line)
+    if squeezed is not None:
+        return squeezed
     if context is not None and (exc.context or "").startswith(
         ("while parsing a flow", "while scanning a quoted")
     ):
@@ -193,6 +196,29 @@ def _error_line(exc: yaml.MarkedYAMLError, block: str) -> tuple[int, str | None]
             if _unbalanced_quote(lines[index]):
                 return index, "ein Anführungszeichen wird in dieser Zeile nicht geschlossen"
     return problem_line, None
+
+
+# `published:2025-03-14` (no space after the colon) and `title:\u00a0"…"` (a non-breaking
+# space, as word processors paste it): YAML reads neither as a field and notices a line later.
+_NO_SPACE = re.compile(r"^[ -]*[A-Za-z_][\w-]*:(?=[^\s:/])")
+_ODD_SPACE = re.compile(r"^[ -]*[A-Za-z_][\w-]*:([\u00a0\u2000-\u200a\u202f\u205f\u3000])")
+
+
+def _squeezed_colon(block: str, problem_line: int) -> tuple[int, str] | None:
+    """The line, up to the one YAML stopped at, whose field name is not followed by a space."""
+    lines = block.split("\n")
+    for index in range(min(problem_line, len(lines) - 1), -1, -1):
+        line = lines[index]
+        if _ODD_SPACE.match(line):
+            return index, (
+                "nach dem Doppelpunkt steht ein geschütztes oder anderes besonderes Leerzeichen "
+                "(oft beim Einfügen aus einem Textprogramm); tippen Sie ein normales Leerzeichen"
+            )
+        if _NO_SPACE.match(line) and '"' not in line.split(":", 1)[0]:
+            return index, "nach dem Doppelpunkt fehlt ein Leerzeichen (`name: wert`)"
+        if index < problem_line - 1:
+            break  # only the line YAML stopped at and the one before it
+    return None
 
 
 def _tab_line(exc: yaml.MarkedYAMLError, block: str, index: int) -> int | None:
