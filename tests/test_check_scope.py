@@ -161,7 +161,11 @@ def test_a_hand_written_page_that_would_replace_a_generated_one_fails_the_build(
     (project / "docs" / "themen.md").write_text("# Themen\n\nEigene Seite.\n", "utf-8")
     result = strict_build(project, tmp_path / "s")
     assert result.returncode == 1
-    assert "themen/index.html: themen.md, themen/index.md" in result.stderr
+    # The check finds it first: the vocabulary's path is the new page's address.
+    assert (
+        "content/vocabularies/topics.yml:3: Fehler: Der Pfad `themen` wird schon für die Seite "
+        "docs/themen.md verwendet" in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -271,3 +275,15 @@ def test_checking_one_entry_names_the_broken_vocabulary_it_depends_on(
     code, errors, _ = _check(capsys, "practices/gut.md")
     assert code == 1
     assert [e.split(":")[0] for e in errors] == ["content/vocabularies/topics.yml"]
+
+
+def test_a_vocabulary_path_taken_by_a_hand_written_page_is_named_in_the_vocabulary(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    file = _edit(project, "target_groups.yml", "path: zielgruppen", "path: ueber")
+    problems = _vocabulary_problems(project)
+    assert [(p, line) for p, line, _ in problems] == [
+        ("content/vocabularies/target_groups.yml", _line_of(file, "path: ueber"))
+    ]
+    assert "docs/ueber.md" in problems[0][2]

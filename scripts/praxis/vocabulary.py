@@ -41,6 +41,7 @@ def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem]]
     folder = root / VOCABULARY_DIR
     taken = {t.url_path: f"die {t.plural}" for t in CONTENT_TYPES}
     taken.update({path: "die Seite selbst" for path in RESERVED_PATHS})
+    taken.update(_hand_written(root))
     if any(part.is_symlink() for part in (folder, folder.parent)):
         return vocabularies, problems  # reported by corpus.linked_folders; nothing is read
     for file in sorted(folder.glob("*.yml")):
@@ -74,6 +75,20 @@ def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem]]
         taken[vocabulary.path] = f"das Vokabular `{vocabulary.name}`"
         vocabularies[vocabulary.name] = vocabulary
     return vocabularies, problems
+
+
+def _hand_written(root: Path) -> dict[str, str]:
+    """Addresses the hand-written pages in docs/ take (`ueber` for docs/ueber.md): a vocabulary
+    there would write its overview over the page."""
+    docs = root / "docs"
+    if not docs.is_dir():
+        return {}
+    found = {}
+    for item in sorted(docs.iterdir()):
+        name = item.name[:-3] if item.suffix == ".md" else item.name
+        if item.is_dir() or item.suffix == ".md":
+            found[name] = f"die Seite docs/{item.name}" + ("/" if item.is_dir() else "")
+    return found
 
 
 def _load_one(file: Path, rel: str) -> tuple[Vocabulary | None, list[Problem]]:
