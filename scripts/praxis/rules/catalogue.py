@@ -409,6 +409,12 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     RuleInfo("date-future", "date", "Ein Datum liegt in der Zukunft.", "Das Datum korrigieren."),
     RuleInfo(
+        "period-order",
+        "date",
+        "Der Zeitraum (`period`) endet vor seinem Beginn.",
+        "`period.start` und `period.end` prüfen.",
+    ),
+    RuleInfo(
         "date-order",
         "date",
         "Das Prüfdatum (`reviewed`) liegt vor dem Veröffentlichungsdatum (`published`).",

@@ -92,4 +92,20 @@ def _german(value: dt.date | dt.datetime) -> str:
     return f"{value:%d.%m.%Y}"
 
 
-EVENT_RULES = (check_event_times, check_event_place, check_registration)
+def check_period(entry: Entry, body: Body) -> Iterator[Problem]:
+    """A project's period ends after it starts: the fact box would show "01/2024 – 01/2023"."""
+    period = entry.fields.get("period")
+    if not isinstance(period, dict):
+        return
+    start, end = period.get("start"), period.get("end")
+    if isinstance(start, MOMENT) and isinstance(end, MOMENT) and end < start:
+        yield Problem(
+            entry.path,
+            entry.line_of("period", "end"),
+            "period-order",
+            f"Das Ende des Zeitraums ({_german(end)}) liegt vor seinem Beginn "
+            f"({_german(start)}). Prüfen Sie beide Daten.",
+        )
+
+
+EVENT_RULES = (check_event_times, check_event_place, check_registration, check_period)
