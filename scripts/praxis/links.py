@@ -27,6 +27,20 @@ def url_problem(value: str) -> str | None:
         return f"Erlaubt sind nur Adressen mit `https://`, `http://` oder `mailto:`, nicht {shown}."
     if scheme in ("http", "https") and not parts.hostname:
         return "Nach `https://` fehlt der Name der Webseite."
+    if scheme in ("http", "https") and "@" in parts.netloc:
+        return (
+            "Vor dem Namen der Webseite steht ein `…@`: So eine Adresse führt woanders hin, "
+            "als sie zu zeigen scheint. Schreiben Sie nur `https://` und den Namen der Webseite."
+        )
+    try:
+        parts.port  # noqa: B018 - reading it checks the number
+    except ValueError:
+        return "Die Portnummer in der Adresse gibt es nicht (erlaubt sind 1 bis 65535)."
+    if any(c in value for c in '"<>`'):
+        return (
+            "Webadressen enthalten keine Anführungszeichen oder spitzen Klammern; "
+            "kopieren Sie die Adresse aus der Adresszeile des Browsers."
+        )
     return None
 
 

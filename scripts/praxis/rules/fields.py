@@ -25,7 +25,11 @@ MIN_YEAR = 1900
 MAX_YEAR = 2100
 # The same years as a pattern, for the JSON Schema (editors flag the year as they type).
 YEARS = r"(?:19\d\d|20\d\d|2100)"
-EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+# The domain may have umlauts ("info@müllerstadt.de"), as internationalised domain names do.
+EMAIL = re.compile(
+    r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-\u00c0-\uffff]+(\.[A-Za-z0-9\-\u00c0-\uffff]+)*"
+    r"\.[A-Za-z\u00c0-\uffff]{2,}$"
+)
 PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,30}$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
 MARKDOWN_LINK = re.compile(r"\]\(")  # the middle of `[text](address)`; linear on any text
