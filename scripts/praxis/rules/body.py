@@ -567,6 +567,9 @@ def check_note_syntax(entry: Entry, body: Body) -> Iterator[Problem]:
             )
 
 
+LIST_START = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
+
+
 def check_block_size(entry: Entry, body: Body) -> Iterator[Problem]:
     """Paragraphs stay short enough for Python-Markdown to read in time.
 
@@ -590,14 +593,18 @@ def check_block_size(entry: Entry, body: Body) -> Iterator[Problem]:
         start = line_no + len(block) - len(stripped)
         line_no += block.count("\n") + 1
         if len(stripped) > MAX_BLOCK_CHARS:
+            listed = LIST_START.match(stripped) is not None
+            what, advice = (
+                ("Diese Liste ist", "Setzen Sie Leerzeilen zwischen ihre Punkte")
+                if listed
+                else ("Dieser Absatz ist", "Teilen Sie ihn mit Leerzeilen in kürzere Absätze")
+            )
             yield Problem(
                 entry.path,
                 start,
                 "body-block",
-                f"Dieser Absatz ist {len(stripped):,} Zeichen lang; erlaubt sind höchstens "
-                f"{MAX_BLOCK_CHARS:,}. Teilen Sie ihn mit Leerzeilen in kürzere Absätze.".replace(
-                    ",", "."
-                ),
+                f"{what} {len(stripped):,} Zeichen lang; erlaubt sind höchstens "
+                f"{MAX_BLOCK_CHARS:,} ohne Leerzeile. {advice}.".replace(",", "."),
             )
             continue
         if len(stripped) < MAX_OPEN_MARKS:
