@@ -76,6 +76,8 @@ from ..search_index import BackgroundIndex, SearchIndexError
 from ..state_map import load_geometry
 from ..structured_data import json_ld, safe_json
 from ..taxonomy import TaxonomyIndex, build_index
+from .german_log import install as install_german_log
+from .german_log import strict_abort
 from .incremental import PageMemo
 from .preview import (
     LIVERELOAD_JS,
@@ -200,6 +202,7 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         self.command = "build"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        install_german_log()
         # Having this hook also keeps the plugin (and its memo) alive across serve rebuilds.
         self.memo = PageMemo() if dirty else None
         self.serving = command == "serve"
@@ -554,6 +557,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_workers()
+        strict = strict_abort(str(error)) if isinstance(error, Abort) else None
+        if strict is not None:
+            raise Abort(strict) from error
         if isinstance(error, PluginError):
             # MkDocs would log this message and end with its English "Aborted with a
             # BuildError!", the last line an editor reads. The message is logged here and the

@@ -1,0 +1,120 @@
+"""MkDocs' own messages about links in the hand-written pages, in German.
+
+Editors who change a page in docs/ meet these first, and a strict build stops on them; MkDocs
+writes them in English and names files relative to docs/. Each known message is rewritten in
+place (same level, same order); any other message passes unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+_Rewrite = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+
+
+def _missing(m: re.Match[str]) -> str:
+    sought = f" (gesucht: docs/{m['target']})" if m["target"] else ""
+    guess = f" Gemeint ist vielleicht `{m['guess']}`." if m["guess"] else ""
+    return f"docs/{m['page']}: Der Link `{m['link']}` führt zu keiner Seite{sought}.{guess}"
+
+
+_REWRITES: tuple[_Rewrite, ...] = (
+    (
+        re.compile(
+            r"^Doc file '(?P<page>.+?)' contains a link '(?P<link>.+?)', but the target"
+            r"(?: '(?P<target>.+?)')? is not found among documentation files\."
+            r"(?: Did you mean '(?P<guess>.+?)'\?)?$"
+        ),
+        _missing,
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<page>.+?)' contains a link '(?P<link>.+?)', but the doc "
+            r"'(?P<target>.+?)' does not contain an anchor '#(?P<anchor>.+?)'\.$"
+        ),
+        lambda m: (
+            f"docs/{m['page']}: Der Link `{m['link']}` zeigt auf den Abschnitt `#{m['anchor']}`, "
+            f"den es in docs/{m['target']} nicht gibt."
+        ),
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<page>.+?)' contains a link '(?P<link>.+?)', but there is no such "
+            r"anchor on this page\.(?P<rest>.*)$"
+        ),
+        lambda m: (
+            f"docs/{m['page']}: Den Abschnitt, auf den der Link `{m['link']}` zeigt, gibt es auf "
+            "dieser Seite nicht."
+        ),
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<page>.+?)' contains an unrecognized relative link '(?P<link>.+?)', "
+            r"it was left as is\.(?: Did you mean '(?P<guess>.+?)'\?)?$"
+        ),
+        lambda m: (
+            f"docs/{m['page']}: Der Link `{m['link']}` führt zu keiner Datei; er bleibt, wie er "
+            "ist." + (f" Gemeint ist vielleicht `{m['guess']}`." if m["guess"] else "")
+        ),
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<page>.+?)' contains an absolute link '(?P<link>.+?)', it was left "
+            r"as is\.(?: Did you mean '(?P<guess>.+?)'\?)?$"
+        ),
+        lambda m: f"docs/{m['page']}: Der Link `{m['link']}` bleibt, wie er ist (absolut).",
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<page>.+?)' contains a link to '(?P<link>.+?)' which is excluded "
+            r"from the built site\.$"
+        ),
+        lambda m: (
+            f"docs/{m['page']}: Der Link führt zu docs/{m['link']}, einer Seite, die nicht "
+            "veröffentlicht wird."
+        ),
+    ),
+)
+
+
+def german(message: str) -> str:
+    """The German wording of a known MkDocs message about links; others unchanged."""
+    for pattern, rewrite in _REWRITES:
+        match = pattern.match(message)
+        if match:
+            return rewrite(match)
+    return message
+
+
+class GermanLinkMessages(logging.Filter):
+    """Rewrites MkDocs' link messages as they are logged (see `german`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("Doc file '") and not record.args:
+            record.msg = german(record.msg)
+        return True
+
+
+LINK_LOGGER = "mkdocs.structure.pages"
+
+
+def install() -> None:
+    """Add the filter once (the plugin may start more than once in one process)."""
+    logger = logging.getLogger(LINK_LOGGER)
+    if not any(isinstance(f, GermanLinkMessages) for f in logger.filters):
+        logger.addFilter(GermanLinkMessages())
+
+
+def strict_abort(message: str) -> str | None:
+    """German for MkDocs' end of a strict build with warnings, or None for other messages."""
+    match = re.match(r"^Aborted with (\d+) warnings? in strict mode!$", message.strip())
+    if not match:
+        return None
+    count = int(match[1])
+    noun = "Warnung" if count == 1 else "Warnungen"
+    return (
+        f"Die Seite wurde nicht gebaut: {count} {noun} (siehe oben); der strenge Bau lässt keine "
+        "zu."
+    )
