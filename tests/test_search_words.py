@@ -72,3 +72,17 @@ def test_the_browser_drops_exactly_the_common_words_the_index_leaves_out() -> No
     assert block is not None
     words = set(" ".join(re.findall(r'"([^"]*)"', block[1])).split())
     assert words == STOP_WORDS
+
+
+def test_a_compound_splits_where_the_entries_only_write_its_first_part_inflected() -> None:
+    lexicon = Lexicon([["kommentare", "moderation"], ["beweise", "sicherung"]])
+    assert lexicon.parts("kommentarmoderation") == ("kommentar", "moderation")
+    assert lexicon.parts("beweissicherung") == ("beweis", "sicherung")
+
+
+def test_other_names_of_a_type_weigh_no_more_than_a_body_word() -> None:
+    doc = SearchDocument(
+        url="m/", title="Arbeitshilfe", kind="material", kind_names=("Schulung", "Workshop")
+    )
+    html = search_corpus([doc]).documents["m/"]
+    assert 'data-pagefind-weight="1">Schulung Workshop' in html

@@ -88,6 +88,9 @@ class SearchDocument:
     kind: str  # a content type key or PAGE_KIND
     summary: str = ""
     terms: tuple[str, ...] = ()  # labels and synonyms of the entry's terms
+    # Other names of its type ("Schulung"): findable, but weighing no more than a body word, so
+    # that "Schulen" (schools, a prefix of "Schulung") does not pull every training up.
+    kind_names: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()  # the fact box's free text: municipality, provider, funding …
     body: str = ""  # the body's words as plain text (`markdown_text`)
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -96,7 +99,9 @@ class SearchDocument:
 
     def text(self) -> str:
         """Every word a reader could search for, as plain text (for the lexicon)."""
-        return " ".join((self.title, self.summary, *self.terms, *self.facts, self.body))
+        return " ".join(
+            (self.title, self.summary, *self.terms, *self.kind_names, *self.facts, self.body)
+        )
 
 
 # Markdown whose characters are not words a reader sees: a link's target and title
@@ -195,7 +200,7 @@ class Lexicon:
                 stem = head[: len(head) - len(fuge)] if fuge else head
                 if len(stem) < MIN_PART:
                     continue
-                if stem in self:
+                if stem in self or (fuge == "" and self.known_stem(stem)):
                     return (stem, tail)
                 inner = self.parts(stem)
                 if inner:
@@ -266,7 +271,7 @@ def entry_document(
     """The search document of a published entry; `facts` are its fact box's free texts."""
     by_field = {t.field: t for t in taxonomies}
     # The type's names are words readers search for ("Fortbildung" in the plural of Material).
-    terms: list[str] = [entry.type.singular, entry.type.plural, *entry.type.search_names]
+    terms: list[str] = [entry.type.singular, entry.type.plural]
     filters: dict[str, tuple[str, ...]] = {TYPE_FILTER: (entry.type.key,)}
     for param, field_name in FACETS:
         taxonomy = by_field.get(field_name)
@@ -302,6 +307,7 @@ def entry_document(
         kind=entry.type.key,
         summary=entry.summary,
         terms=tuple(dict.fromkeys(terms)),
+        kind_names=entry.type.search_names,
         facts=tuple(f for f in facts if f),
         body=markdown_text(entry.body),
         filters=filters,
@@ -381,8 +387,8 @@ def document_html(doc: SearchDocument, parts: Sequence[str], body: str | None = 
         parts_.append(block("p", " · ".join(doc.facts), WEIGHTS["facts"]))
     if body_text:
         parts_.append(block("p", body_text, 1.0))
-    if parts:
-        parts_.append(block("p", " ".join(parts), WEIGHTS["parts"]))
+    if parts or doc.kind_names:
+        parts_.append(block("p", " ".join((*doc.kind_names, *parts)), WEIGHTS["parts"]))
     return (
         '<!doctype html><html lang="de"><head><meta charset="utf-8">'
         + "".join(head)
@@ -531,7 +537,7 @@ def search_corpus(
     for doc in documents:
         distinct = body_words(doc.body)
         bodies.append(index_words(distinct))
-        head = words(" ".join((doc.title, doc.summary, *doc.terms, *doc.facts)))
+        head = words(" ".join((doc.title, doc.summary, *doc.terms, *doc.kind_names, *doc.facts)))
         texts.append(list(dict.fromkeys(head + lexicon_words(distinct))))
     paired = [paired_forms(found) for found in texts]
     lexicon = Lexicon(found + more for found, more in zip(texts, paired, strict=True))

@@ -269,7 +269,7 @@ export function splitCompound(word, words) {
       if (fuge && !head.endsWith(fuge)) { continue; }
       const stem = fuge ? head.slice(0, head.length - fuge.length) : head;
       if (stem.length < MIN_PART) { continue; }
-      if (known(words, stem)) { return [stem, tail]; }
+      if (known(words, stem) || (!fuge && knownStem(words, stem))) { return [stem, tail]; }
       const inner = splitCompound(stem, words);
       if (inner) { return inner.concat([tail]); }
     }
@@ -431,7 +431,11 @@ export async function moreResults(root, outcome) {
     const list = await loadWords(root);
     words.forEach((word) => {
       const parts = splitCompound(fold(word), list);
-      if (parts) { terms.push(parts.map((part) => list.get(part)?.word || part).join(" ")); }
+      if (parts) {
+        const spelled = parts.map((part) => list.get(part)?.word || part);
+        terms.push(spelled.join(" "));
+        terms.push(spelled[spelled.length - 1]);  // the head alone: "Befragung" of a compound
+      }
     });
   }
   const seen = new Set(main.map((r) => r.id));
