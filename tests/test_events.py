@@ -133,3 +133,28 @@ def test_the_preview_keeps_the_calendar_file_of_an_unchanged_event() -> None:
     assert calendar_files(corpus.entries, SITE, later, memo) == calendar_files(
         corpus.entries, SITE, later
     )
+
+
+def test_an_event_names_its_network_by_title_with_a_link(corpus) -> None:
+    from praxis.editions import PUBLIC
+
+    public = corpus.for_edition(PUBLIC)
+    index = build_index(public.published, public.vocabularies)
+    renderer = SiteRenderer(public.entries, public.vocabularies, index, today=TODAY)
+    event = renderer.by_id["facharbeitskreis-rechtsextremismus-maerz-2027"]
+    rows = {row["field"]: row["values"] for row in renderer.field_rows(event)}
+    network = renderer.by_id["facharbeitskreis-rechtsextremismus"]
+    assert rows["network"] == [
+        {"text": network.title, "path": network.url_path, "kind": network.type.singular}
+    ]
+    import dataclasses
+
+    public_mark = dataclasses.replace(
+        event, id="kopie", fields={**event.fields, "visibility": "oeffentlich"}
+    )
+    shown = [row["field"] for row in renderer.field_rows(public_mark)]
+    assert "visibility" not in shown  # "Sichtbarkeit: öffentlich" tells a public reader nothing
+    internal = dataclasses.replace(
+        event, id="intern", fields={**event.fields, "visibility": "intern"}
+    )
+    assert "visibility" in [row["field"] for row in renderer.field_rows(internal)]

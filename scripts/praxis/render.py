@@ -817,9 +817,20 @@ class SiteRenderer:
             return [external_link(spec.label, value)]
         if spec.kind is Kind.BOOL:
             return [{"text": "ja" if value else "nein"}]
+        if spec.refers_to and isinstance(value, str):
+            return [self._entry_link(value)]
         if spec.kind in (Kind.TEXT, Kind.EMAIL, Kind.PHONE):
             return [{"text": str(value)}]
         return []
+
+    def _entry_link(self, entry_id: str) -> dict[str, str]:
+        """A field naming another entry (`network`): its title, linked when it is published."""
+        other = self.by_id.get(entry_id)
+        if other is None:
+            return {"text": entry_id}
+        if other.draft:
+            return {"text": other.title}
+        return {"text": other.title, "path": other.url_path, "kind": other.type.singular}
 
     def _facts_start(self, entry: Entry, value: Any) -> list[dict[str, str]]:
         when = {"text": event_when(entry)}
@@ -939,8 +950,8 @@ class SiteRenderer:
             if name in FACT_BOX_SKIPPED:
                 continue
             value = entry.fields.get(name)
-            if value in (None, "", [], {}):
-                continue
+            if value in (None, "", [], {}) or (name == "visibility" and not is_internal(entry)):
+                continue  # "Sichtbarkeit: öffentlich" tells a public reader nothing
             values = self._fact_values(entry, name, value)
             if values:
                 label = FACT_LABELS.get(name) or FIELD_BY_NAME[name].label
