@@ -134,6 +134,28 @@ def test_hand_written_pages_marked_intern_are_found_and_wrong_values_reported(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("---\nVisibility: intern\n---\n\nText.\n", 2),
+        ("---\ntitle: X\nvisiblity: intern\n---\n\nText.\n", 3),
+        ("---\nsichtbarkeit: intern\n---\n\nText.\n", 2),
+        ("\n---\nvisibility: intern\n---\n\nText.\n", 1),
+    ],
+)
+def test_a_page_meant_to_be_internal_but_not_read_so_is_an_error(
+    tmp_path: Path, text: str, line: int
+) -> None:
+    """A typo in the key, or the block not on line 1, would publish the page: never silently."""
+    docs = tmp_path / "docs"
+    _write(docs, "absprachen.md", text)
+    pages, problems = internal_pages(docs)
+    assert pages == []
+    assert [(p.path, p.line, p.rule) for p in problems] == [
+        ("docs/absprachen.md", line, "visibility-value")
+    ]
+
+
 REPO_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 

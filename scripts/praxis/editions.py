@@ -14,6 +14,7 @@ with `is_internal`, independently of the view.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,12 +89,36 @@ def internal_pages(docs_dir: Path) -> tuple[list[HandWrittenPage], list[Problem]
         src_uri = path.relative_to(docs_dir).as_posix()
         rel = f"{docs_dir.name}/{src_uri}"
         text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        if not text.startswith("---") or VISIBILITY not in text:
+        if not _NEAR_VISIBILITY.search(text):
+            continue
+        if not text.startswith("---"):
+            if text.lstrip().startswith("---"):
+                problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        "visibility-value",
+                        "Der Kopf der Seite (`---`) muss in Zeile 1 beginnen; MkDocs liest ihn "
+                        "sonst nicht, und die Seite würde öffentlich. Löschen Sie die Leerzeilen "
+                        "davor.",
+                    )
+                )
             continue
         fm, parsed = parse(text, rel)
         if not fm.ok:
             problems.extend(parsed)
             continue
+        for key in fm.data:
+            if key != VISIBILITY and _NEAR_VISIBILITY.fullmatch(f"{key}:"):
+                problems.append(
+                    Problem(
+                        rel,
+                        fm.lines.get((key,), 1),
+                        "visibility-value",
+                        f"`{key}` ist nicht das Feld `{VISIBILITY}` (so, klein geschrieben); die "
+                        "Seite würde öffentlich. Schreiben Sie `visibility: intern`.",
+                    )
+                )
         value = fm.data.get(VISIBILITY)
         if value is None:
             continue
@@ -111,6 +136,12 @@ def internal_pages(docs_dir: Path) -> tuple[list[HandWrittenPage], list[Problem]
             title = str(fm.data.get("title") or _first_heading(fm.body) or src_uri)
             found.append(HandWrittenPage(src_uri, title))
     return found, problems
+
+
+# The key `visibility` and what an editor may write for it: another case, a typo, German.
+_NEAR_VISIBILITY = re.compile(
+    r"(?im)^[ \t]*(?:vis[a-z]{0,3}b[a-z]{0,2}l?[a-z]{0,3}t[a-z]{0,2}y?|sichtbarkeit)[ \t]*:"
+)
 
 
 def _first_heading(markdown: str) -> str:
