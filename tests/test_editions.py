@@ -176,3 +176,19 @@ def test_a_request_past_its_date_is_reported_for_deletion(
     assert all(not p.is_error for p in problems)
     if expected:
         assert problems[0].line == REQUEST.split("\n").index("valid_until: 2027-06-30") + 1
+
+
+def test_files_only_internal_pages_link_to_stay_out_of_the_public_edition(tmp_path: Path) -> None:
+    from praxis.editions import internal_only_files
+
+    docs = tmp_path / "docs"
+    _write(docs, "austausch.md", "---\nvisibility: intern\n---\n\n[Liste](anlagen/kontakte.csv)\n")
+    _write(docs, "anlagen/kontakte.csv", "Name;Telefon\n")
+    _write(docs, "offen.md", "# Offen\n\n![Plakat](anlagen/plakat.png) [L](anlagen/beide.pdf)\n")
+    _write(docs, "anlagen/plakat.png", "x")
+    _write(docs, "anlagen/beide.pdf", "x")
+    _write(docs, "kreis/index.md", "---\nvisibility: intern\n---\n\n# Kreis\n")
+    _write(docs, "kreis/protokoll.pdf", "x")
+    _write(docs, "intern2.md", '---\nvisibility: intern\n---\n\n<a href="anlagen/beide.pdf">x</a>')
+    pages, _ = internal_pages(docs)
+    assert internal_only_files(docs, pages) == ["anlagen/kontakte.csv", "kreis/protokoll.pdf"]

@@ -144,6 +144,41 @@ _NEAR_VISIBILITY = re.compile(
 )
 
 
+# Local targets a page links to or embeds: Markdown links and images, reference definitions,
+# and `href`/`src` of raw HTML.
+_LOCAL_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|(?:href|src)=[\"']([^\"']+)",
+    re.MULTILINE,
+)
+
+
+def internal_only_files(docs_dir: Path, internal: list[HandWrittenPage]) -> list[str]:
+    """Files in docs/ (not pages) that only internal pages link to, or that lie in the folder
+    of an internal section (`austausch/index.md`): the public edition leaves them out, as it
+    leaves out the pages. A contact list attached to an internal page is internal too."""
+    internal_uris = {page.src_uri for page in internal}
+    sections = [uri[: -len("index.md")] for uri in internal_uris if uri.endswith("index.md")]
+    linked_from: dict[str, set[str]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        for match in _LOCAL_TARGET.finditer(text):
+            target = next(group for group in match.groups() if group)
+            if ":" in target.split("/", 1)[0] or target.startswith(("#", "/")):
+                continue  # another site, mailto:, an anchor, or a site-absolute path
+            target = target.split("#", 1)[0].split("?", 1)[0]
+            resolved = os.path.normpath(os.path.join(os.path.dirname(src), target))
+            if target and not resolved.endswith(".md") and not resolved.startswith(".."):
+                linked_from.setdefault(resolved.replace(os.sep, "/"), set()).add(src)
+    dropped = {uri for uri, pages in linked_from.items() if pages <= internal_uris}
+    for section in sections:
+        for path in (docs_dir / section).rglob("*"):
+            if path.is_file() and path.suffix != ".md":
+                dropped.add(path.relative_to(docs_dir).as_posix())
+    public_links = {uri for uri, pages in linked_from.items() if pages - internal_uris}
+    return sorted(uri for uri in dropped - public_links if (docs_dir / uri).is_file())
+
+
 def _first_heading(markdown: str) -> str:
     for line in markdown.split("\n"):
         if line.startswith("# "):

@@ -42,6 +42,7 @@ from ..editions import (
     HandWrittenPage,
     choose_edition,
     edition_types,
+    internal_only_files,
     internal_pages,
     is_internal,
 )
@@ -348,16 +349,18 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
             config.nav.append({"Intern": internal + [p.src_uri for p in pages]})
         log.info(f"praxis: Ausgabe „{self.edition}“")
 
-    def _drop_internal_pages(self, files: Files) -> None:
-        """The public edition does not even read the docs/ pages marked `visibility: intern`."""
-        for page in self.internal_pages:
-            file = files.get_file_from_path(page.src_uri)
+    def _drop_internal_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """The public edition does not even read the docs/ pages marked `visibility: intern`,
+        nor the files only they link to (`editions.internal_only_files`)."""
+        attached = internal_only_files(Path(config.docs_dir), self.internal_pages)
+        for uri in [page.src_uri for page in self.internal_pages] + attached:
+            file = files.get_file_from_path(uri)
             if file is not None:
                 files.remove(file)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.edition != INTERNAL:
-            self._drop_internal_pages(files)
+            self._drop_internal_pages(files, config)
         else:
             files.append(File.generated(config, "robots.txt", content=ROBOTS_INTERNAL))
         if self.serving:  # the preview's live reload, as a file the policy allows
