@@ -46,7 +46,7 @@ BROKEN_FILTER = (
 # A build that forgets to leave out hand-written internal pages.
 BROKEN_PAGES = (
     "from praxis.mkdocs_plugin.plugin import PraxisPlugin\n"
-    "PraxisPlugin._drop_internal_pages = lambda self, files: None\n"
+    "PraxisPlugin._drop_internal_pages = lambda self, files, config: None\n"
 )
 RUN_MKDOCS = "from mkdocs.__main__ import cli\ncli(['build', '--strict', '--site-dir', {site!r}])\n"
 
