@@ -304,3 +304,19 @@ def test_canaries_are_found_as_whole_words_overlapping_ones_included() -> None:
     assert needles.hits(text) == ["konzept für", "schutz konzept", "ärger"]
     assert needles.hits("kein schutzkonzept und ärgerlich") == []
     assert Needles([]).hits("alles") == []
+
+
+def test_an_internal_id_that_is_also_a_vocabulary_term_is_no_canary() -> None:
+    """`praxis new gesuch "Kollegiale Beratung"` writes `kollegiale-beratung.md`, the id of a
+    term whose pages and data are public: only the entry's address stays a canary."""
+    from praxis.leak_audit import public_texts
+    from praxis.vocabulary import load_vocabularies
+
+    repo = Path(__file__).resolve().parent.parent
+    vocabularies, _ = load_vocabularies(repo)
+    texts = list(public_texts(vocabularies, repo / "docs"))
+    term = "kollegiale-beratung"  # an offer of peer exchange; no page or example writes it
+    assert any(t.id == term for v in vocabularies.values() for t in v.terms)
+    internal = _entry(term, "Kurz")
+    found = canaries([internal], [], public_texts=texts)
+    assert [(c.needle, c.what) for c in found] == [(f"gesuche-und-angebote/{term}", "Adresse")]

@@ -118,11 +118,16 @@ def public_texts(
     """Text the public site shows besides entries: the vocabularies, the content types' names
     and the public hand-written pages (`internal`: the src_uris of the internal ones)."""
     for vocabulary in vocabularies.values():
-        yield f"{vocabulary.title}\n{vocabulary.description}"
+        yield f"{vocabulary.title}\n{vocabulary.description}\n{vocabulary.path}"
         for term in vocabulary.terms:
-            yield "\n".join((term.label, term.description, *term.synonyms))
+            # The id too: it stands in public addresses and data (`kollegiale-beratung`), and an
+            # internal entry of the same name would otherwise be reported as leaked there.
+            yield "\n".join((term.id, term.label, term.description, *term.synonyms))
     for content_type in CONTENT_TYPES:
-        yield f"{content_type.singular}\n{content_type.plural}\n{content_type.description}"
+        yield "\n".join(
+            (content_type.key, content_type.url_path, content_type.singular, content_type.plural)
+        )
+        yield content_type.description
     hidden = set(internal)
     for path in sorted(docs_dir.rglob("*.md")):
         if path.relative_to(docs_dir).as_posix() not in hidden:
