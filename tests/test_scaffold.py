@@ -213,6 +213,20 @@ def test_reserved_ids_get_a_suffix() -> None:
     assert unique_entry_id("seite-2", {"seite-2-2"}) == "seite-2-3"
 
 
+def test_an_advice_centre_named_like_a_land_gets_an_id_its_land_page_does_not_have(
+    content_root: Path,
+) -> None:
+    entry = plan_entry(
+        content_root, "beratungsstelle", "Sachsen", vocabularies(content_root), today=TODAY
+    )
+    assert entry.entry_id == "sachsen-2"  # /hilfe/sachsen/ is the page of the Land
+
+
+def test_an_own_id_longer_than_the_check_allows_is_refused(content_root: Path) -> None:
+    with pytest.raises(ScaffoldError, match="höchstens 80 Zeichen"):
+        plan_entry(content_root, "material", "Kurs", vocabularies(content_root), entry_id="a" * 81)
+
+
 def test_suffix_keeps_the_id_short() -> None:
     base = "a" * 60
     assert unique_entry_id(base, {base}) == "a" * 58 + "-2"

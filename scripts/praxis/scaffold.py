@@ -29,8 +29,8 @@ from .content_types import CONTENT_TYPE_BY_KEY, CONTENT_TYPES
 from .exit_codes import EXIT_OK, UsageError
 from .ids import ID_MAX, entry_id_from_title
 from .model import ContentType, Section, Vocabulary
-from .rules.files import RESERVED_ID
-from .schema import ENTRY_ID, TEMPLATE_HINT, TITLE_MAX, Field, Kind, fields_for
+from .rules.files import MAX_ID_LENGTH, RESERVED_ID
+from .schema import ENTRY_ID, FIELD_BY_NAME, TEMPLATE_HINT, TITLE_MAX, Field, Kind, fields_for
 
 # Body guidance starts with this; the body rules reject it until it is replaced.
 BODY_HINT = TEMPLATE_HINT
@@ -71,6 +71,15 @@ def existing_ids(root: Path) -> set[str]:
         if folder.is_dir():
             found.update(p.name[:-3].lower() for p in folder.iterdir() if p.name.endswith(".md"))
     return found
+
+
+def region_ids(kind: ContentType, vocabularies: Mapping[str, Vocabulary]) -> set[str]:
+    """Ids a type with pages per Land cannot take: its Land pages have those addresses
+    (`hilfe/sachsen/`), as the check's `check_region_ids` says."""
+    if kind.regions is None:
+        return set()
+    vocabulary = vocabularies.get(FIELD_BY_NAME[kind.regions].vocabulary or "")
+    return {term.id for term in vocabulary.terms} if vocabulary is not None else set()
 
 
 def unique_entry_id(base: str, taken: Iterable[str]) -> str:
@@ -355,12 +364,14 @@ def plan_entry(
     for dotted in values or {}:
         if field_at(content_type, dotted) is None:
             raise ScaffoldError(f"Das Feld `{dotted}` gibt es nicht für {kind.singular}.")
-    taken = existing_ids(root)
+    taken = existing_ids(root) | region_ids(kind, vocabularies)
     if entry_id is not None:
-        if not ENTRY_ID.match(entry_id) or RESERVED_ID.match(entry_id):
+        too_long = len(entry_id) > MAX_ID_LENGTH
+        if not ENTRY_ID.match(entry_id) or RESERVED_ID.match(entry_id) or too_long:
             raise ScaffoldError(
                 f"Die Kennung „{entry_id}“ ist nicht erlaubt: nur Kleinbuchstaben "
-                "a–z, Ziffern und Bindestriche, nicht „index“ oder „seite-2“."
+                f"a–z, Ziffern und Bindestriche, höchstens {MAX_ID_LENGTH} Zeichen, nicht „index“ "
+                "oder „seite-2“."
             )
         if entry_id.lower() in taken:
             raise ScaffoldError(
@@ -525,7 +536,9 @@ def register_command(sub: Any) -> None:
         "type",
         nargs="?",
         choices=[t.key for t in CONTENT_TYPES],
-        help="praxisbeispiel, empfehlung oder material",
+        help="Art des Eintrags: "
+        + ", ".join(t.key for t in CONTENT_TYPES[:-1])
+        + f" oder {CONTENT_TYPES[-1].key}",
     )
     parser.add_argument("title", nargs="?", help="Titel des Eintrags (in Anführungszeichen)")
     for dotted, flag in FLAG_FOR_FIELD.items():
