@@ -160,3 +160,15 @@ def test_a_publication_date_in_the_future_is_an_error_even_with_a_review_date(
     (content_root / "practices" / "runder-tisch.md").write_text(text, "utf-8")
     found = load_corpus(content_root, today=TODAY).problems
     assert ("date-future", 7, True) in [(p.rule, p.line, p.is_error) for p in found]
+
+
+def test_records_of_a_day_ask_for_no_review() -> None:
+    """An event or the minutes of a meeting do not go out of date; their age is no warning."""
+    from praxis.content_types import CONTENT_TYPE_BY_KEY
+
+    assert not CONTENT_TYPE_BY_KEY["veranstaltung"].review
+    assert not CONTENT_TYPE_BY_KEY["austauschprotokoll"].review
+    corpus = load_corpus(REPO, today=dt.date(2031, 1, 1))
+    due = {p.path.split("/")[1] for p in corpus.problems if p.rule == "review-due"}
+    assert "veranstaltungen" not in due and "austauschprotokolle" not in due
+    assert "recommendations" in due  # the others still do

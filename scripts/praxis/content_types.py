@@ -137,6 +137,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="veranstaltung",
+        review=False,
         search_names=("Termin", "Termine", "Tagung", "Konferenz"),
         search_weight=0.6,
         schema_org="Event",
@@ -339,6 +340,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ),
     ContentType(
         key="austauschprotokoll",
+        review=False,
         search_weight=0.8,
         schema_org="Report",
         folder="content/austauschprotokolle",

@@ -86,6 +86,9 @@ class ContentType:
     # Other words readers search the type by ("Schulung" for training material): indexed with
     # each entry like a term's synonyms, and a query naming one ranks the type's entries first.
     search_names: tuple[str, ...] = ()
+    # Whether an entry's age asks for a review ("review-due"). Not for records of a day (events,
+    # minutes of a meeting): what happened then does not go out of date.
+    review: bool = True
     # The schema.org type of the type's entry pages (JSON-LD).
     schema_org: str = "CreativeWork"
     # Profiles of municipalities: the type's list page is the directory of every municipality

@@ -50,7 +50,7 @@ def check_review_age(entry: Entry, today: dt.date, months: int) -> Iterator[Prob
     if future:
         return
     age = months_between(checked, today)
-    if age >= months:
+    if age >= months and entry.type.review:
         key = "reviewed" if entry.fields.get("reviewed") else "published"
         yield Problem(
             entry.path,
