@@ -86,3 +86,15 @@ def test_other_names_of_a_type_weigh_no_more_than_a_body_word() -> None:
     )
     html = search_corpus([doc]).documents["m/"]
     assert 'data-pagefind-weight="1">Schulung Workshop' in html
+
+
+def test_words_of_other_languages_are_findable_as_typed_on_a_german_keyboard() -> None:
+    from praxis.search_documents import plain_forms
+
+    assert plain_forms(["irkçılığa", "ayrımcılık", "café", "schülerinnen", "привет"]) == [
+        "irkciliga",
+        "ayrimcilik",
+        "cafe",
+    ]
+    doc = SearchDocument(url="t/", title="Irkçılığa karşı", kind="praxisbeispiel")
+    assert "irkciliga" in search_corpus([doc]).documents["t/"]

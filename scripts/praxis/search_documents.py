@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -241,6 +242,24 @@ def paired_forms(found: Sequence[str]) -> list[str]:
             made[word[: -len(_ISMUS)] + "istisch"] = None
     have = set(found)
     return [form for form in made if form not in have]
+
+
+_GERMAN_LETTERS = frozenset("äöüß")
+_DOTLESS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae"})
+
+
+def plain_forms(found: Sequence[str]) -> list[str]:
+    """Words of other languages as typed on a German keyboard: "Irkçılığa" → "irkciliga",
+    "Ayrımcılık" → "ayrimcilik". The engine folds ä, ö, ü itself, but not ç, ş, ğ, ı or é."""
+    made: dict[str, None] = {}
+    for word in found:
+        if word.isascii() or all(c.isascii() or c in _GERMAN_LETTERS for c in word):
+            continue
+        decomposed = unicodedata.normalize("NFKD", word.translate(_DOTLESS))
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if plain != word and plain.isascii() and plain.isalpha():
+            made[plain] = None
+    return list(made)
 
 
 def noun_forms(found: Sequence[str], lexicon: Lexicon) -> list[str]:
@@ -539,7 +558,7 @@ def search_corpus(
         bodies.append(index_words(distinct))
         head = words(" ".join((doc.title, doc.summary, *doc.terms, *doc.kind_names, *doc.facts)))
         texts.append(list(dict.fromkeys(head + lexicon_words(distinct))))
-    paired = [paired_forms(found) for found in texts]
+    paired = [paired_forms(found) + plain_forms(found) for found in texts]
     lexicon = Lexicon(found + more for found, more in zip(texts, paired, strict=True))
     compounds = lexicon.compounds()
     rendered = {}
