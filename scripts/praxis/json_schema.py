@@ -117,6 +117,8 @@ def field_schema(
         body = _object(spec.children, content_type, vocabularies)
     elif kind is Kind.OBJECT_LIST:
         body = {"type": "array", "items": _object(spec.children, content_type, vocabularies)}
+        if spec.required(content_type):
+            body["minItems"] = 1
     else:  # pragma: no cover - every kind is handled above
         raise ValueError(kind)
     return _described(spec, body)

@@ -126,6 +126,13 @@ class FieldChecker:
         if kind is Kind.OBJECT_LIST:
             if not isinstance(value, list):
                 return self._wrong_type(spec, where)
+            if not value and spec.required(self.content_type):
+                self.report(
+                    where,
+                    "field-required",
+                    f"Das Feld `{_dotted(where)}` ({spec.label}) braucht mindestens einen Wert.",
+                )
+                return None
             items = []
             for index, item in enumerate(value):
                 if not isinstance(item, dict):
