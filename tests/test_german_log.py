@@ -54,3 +54,14 @@ def test_the_end_of_a_strict_build_is_german() -> None:
         "Die Seite wurde nicht gebaut: 3 Warnungen (siehe oben); der strenge Bau lässt keine zu."
     )
     assert strict_abort("Aborted with a BuildError!") is None
+
+
+def test_pages_left_out_of_the_navigation_are_named_in_german() -> None:
+    english = (
+        'The following pages exist in the docs directory, but are not included in the "nav" '
+        "configuration:\n  - neu.md"
+    )
+    assert german(english) == (
+        "Diese Seiten in docs/ stehen nicht in der Navigation (`nav` in mkdocs.yml); sie werden "
+        "gebaut, sind aber nur über Links erreichbar:\n  - neu.md"
+    )

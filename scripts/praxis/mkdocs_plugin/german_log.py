@@ -79,8 +79,17 @@ _REWRITES: tuple[_Rewrite, ...] = (
 )
 
 
+_NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the "
+_NOT_IN_NAV += '"nav" configuration:'
+
+
 def german(message: str) -> str:
     """The German wording of a known MkDocs message about links; others unchanged."""
+    if message.startswith(_NOT_IN_NAV):
+        return (
+            "Diese Seiten in docs/ stehen nicht in der Navigation (`nav` in mkdocs.yml); sie "
+            "werden gebaut, sind aber nur über Links erreichbar:" + message[len(_NOT_IN_NAV) :]
+        )
     for pattern, rewrite in _REWRITES:
         match = pattern.match(message)
         if match:
@@ -92,19 +101,21 @@ class GermanLinkMessages(logging.Filter):
     """Rewrites MkDocs' link messages as they are logged (see `german`)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.msg, str) and record.msg.startswith("Doc file '") and not record.args:
+        if isinstance(record.msg, str) and not record.args:
             record.msg = german(record.msg)
         return True
 
 
 LINK_LOGGER = "mkdocs.structure.pages"
+NAV_LOGGER = "mkdocs.structure.nav"
 
 
 def install() -> None:
     """Add the filter once (the plugin may start more than once in one process)."""
-    logger = logging.getLogger(LINK_LOGGER)
-    if not any(isinstance(f, GermanLinkMessages) for f in logger.filters):
-        logger.addFilter(GermanLinkMessages())
+    for name in (LINK_LOGGER, NAV_LOGGER):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, GermanLinkMessages) for f in logger.filters):
+            logger.addFilter(GermanLinkMessages())
 
 
 def strict_abort(message: str) -> str | None:
