@@ -46,6 +46,9 @@ def check_event_times(entry: Entry, body: Body) -> Iterator[Problem]:
 def check_event_place(entry: Entry, body: Body) -> Iterator[Problem]:
     if "place" not in entry.type.fields or entry.fields.get("start") is None:
         return
+    written = [name for name in ("place", "online") if (name,) in entry.lines]
+    if any(name not in entry.fields for name in written):
+        return  # a wrong value there is reported at its line already
     if not entry.fields.get("place") and not entry.fields.get("online"):
         yield Problem(
             entry.path,

@@ -18,6 +18,8 @@ def check_region(entry: Entry, body: Body) -> Iterator[Problem]:
         return
     if entry.fields.get(field) or (everywhere and entry.fields.get(everywhere)):
         return
+    if any(_invalid(entry, name) for name in (field, everywhere) if name):
+        return  # written, but with a wrong value: that error is reported at its line already
     yield Problem(
         entry.path,
         entry.line_of(field),
@@ -31,6 +33,14 @@ def check_region(entry: Entry, body: Body) -> Iterator[Problem]:
         )
         + " Sonst erscheint sie auf keiner Seite der Länder.",
     )
+
+
+def _invalid(entry: Entry, name: str) -> bool:
+    """The field is in the file but its value was refused (and reported) while reading: the
+    whole value, or every item of a list (`regions: [Thüringen]`)."""
+    if (name,) not in entry.lines:
+        return False
+    return name not in entry.fields or (not entry.fields[name] and (name, 0) in entry.lines)
 
 
 def check_region_ids(
