@@ -42,3 +42,19 @@ def test_an_ordinary_address_passes(address: str) -> None:
 def test_an_e_mail_address_may_have_umlauts_in_its_domain() -> None:
     assert EMAIL.match("info@müllerstadt.de")
     assert not EMAIL.match("info@stadt")
+
+
+@pytest.mark.parametrize(
+    ("text", "markup"),
+    [
+        ("kostenfrei bei Gruppen <zehn Personen", False),
+        ("Verhältnis a < b", False),
+        ("<script>alert(1)</script>", True),
+        ("<img src=x onerror=alert(1)", True),
+        ("</b>", True),
+    ],
+)
+def test_text_fields_refuse_markup_but_not_a_less_than_sign(text: str, markup: bool) -> None:
+    from praxis.rules.fields import HTML_TAG
+
+    assert bool(HTML_TAG.search(text)) is markup

@@ -31,7 +31,8 @@ EMAIL = re.compile(
     r"\.[A-Za-z\u00c0-\uffff]{2,}$"
 )
 PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,30}$")
-HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+# Markup: a tag closed by `>`, or one with an attribute (`<img src=x`). "<zehn Personen" is text.
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*[>=]")
 MARKDOWN_LINK = re.compile(r"\]\(")  # the middle of `[text](address)`; linear on any text
 Path = tuple[Any, ...]
 
