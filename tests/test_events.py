@@ -158,3 +158,21 @@ def test_an_event_names_its_network_by_title_with_a_link(corpus) -> None:
         event, id="intern", fields={**event.fields, "visibility": "intern"}
     )
     assert "visibility" in [row["field"] for row in renderer.field_rows(internal)]
+
+
+@pytest.mark.parametrize(
+    ("today", "shown"),
+    [
+        (dt.date(2027, 2, 1), "Zur Anmeldung"),
+        (dt.date(2027, 3, 1), "Anmeldung geschlossen."),
+        (dt.date(2027, 4, 1), "Die Veranstaltung hat stattgefunden."),
+    ],
+)
+def test_registration_closes_with_its_deadline_and_the_event(
+    corpus, today: dt.date, shown: str
+) -> None:
+    index = build_index(corpus.published, corpus.vocabularies)
+    renderer = SiteRenderer(corpus.entries, corpus.vocabularies, index, today=today)
+    event = renderer.by_id["kommunaltagung-zusammenhalt-2027"]
+    rows = {row["field"]: row["values"] for row in renderer.field_rows(event)}
+    assert shown in [value["text"] for value in rows["registration"]]

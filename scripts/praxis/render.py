@@ -16,10 +16,11 @@ from .content_types import CONTENT_TYPES
 from .editions import is_internal
 from .export import FACETS
 from .feeds import FEED_TAXONOMIES, term_feed_uri
-from .ical import CALENDAR_URI, calendar_file_uri, has_date, upcoming_and_past
+from .ical import CALENDAR_URI, calendar_file_uri, has_date, is_upcoming, upcoming_and_past
 from .links import url_problem
 from .model import ContentType, Entry, Term, Vocabulary
 from .municipalities import Municipality, directory
+from .rules.events import day_of
 from .rules.review import last_checked
 from .schema import FIELD_BY_NAME, Kind, references
 from .search_documents import PAGE_KIND, TYPE_FILTER
@@ -849,8 +850,13 @@ class SiteRenderer:
         return [] if entry.fields.get("place") else [{"text": "online"}]
 
     def _facts_registration(self, entry: Entry, value: Mapping[str, Any]) -> list[dict[str, str]]:
-        values: list[dict[str, str]] = []
         deadline = value.get("deadline")
+        over = has_date(entry) and not is_upcoming(entry, self.today)
+        if over or (isinstance(deadline, dt.date) and day_of(deadline) < self.today):
+            # Decided at build time, as the lists decide "upcoming": no link to a closed form.
+            closed = "Die Veranstaltung hat stattgefunden." if over else "Anmeldung geschlossen."
+            return [{"text": closed}]
+        values: list[dict[str, str]] = []
         previous = value.get("previous_deadline")
         if deadline and previous:
             values.append(
