@@ -282,3 +282,14 @@ def test_actor_terms_link_to_the_prefiltered_praxisfinder(example_site: Path) ->
     ).read_text("utf-8")
     assert 'href="../../praxisfinder/?akteur=polizei"' in html
     assert not (example_site / "akteure").exists()
+
+
+def test_the_finder_of_an_empty_edition_says_so_instead_of_an_empty_list() -> None:
+    from praxis.render import SiteRenderer
+    from praxis.taxonomy import build_index
+    from praxis.vocabulary import load_vocabularies
+
+    vocabularies, _ = load_vocabularies(Path(__file__).resolve().parent.parent)
+    page = SiteRenderer([], vocabularies, build_index([], vocabularies)).finder_page()
+    assert "()" not in page.markdown
+    assert "Noch ist hier kein Eintrag veröffentlicht." in page.markdown

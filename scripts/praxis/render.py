@@ -251,12 +251,15 @@ class SiteRenderer:
         ]
         kinds = [t.plural for t in CONTENT_TYPES if any(e.type is t for e in self.published)]
         labels = [f["label"] for f in facets]
+        what = f"alle Einträge ({german_list(kinds, 'und')})" if kinds else "die Plattform"
+        narrow = f" und grenzen Sie die Treffer ein nach {german_list(labels, 'oder')}"
         intro = (
-            f"Durchsuchen Sie alle Einträge ({german_list(kinds, 'und')}) und grenzen Sie die "
-            f"Treffer ein nach {german_list(labels, 'oder')}. Die Auswahl steht in der "
+            f"Durchsuchen Sie {what}{narrow if labels else ''}. Die Auswahl steht in der "
             "Adresszeile; Sie können die Ergebnisliste als Lesezeichen speichern oder "
             "weitergeben.\n"
         )
+        if not kinds:
+            intro += "\nNoch ist hier kein Eintrag veröffentlicht.\n"
         return PageSpec(
             "praxisfinder.md",
             "Praxisfinder",
