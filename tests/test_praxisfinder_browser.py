@@ -296,3 +296,14 @@ def test_with_words_the_counts_say_what_a_value_would_give(finder_tab, example_s
     settle(page, before)
     assert total(page) == expected
     assert set(result_ids(page)) <= entries_with("municipality.state", value)
+
+
+def test_a_very_long_query_wraps_on_a_phone_instead_of_widening_the_page(
+    chromium, example_site_url
+):
+    word = "Antidiskriminierungsberatungsstellenvernetzungsinitiativenfoerderprogrammrichtlinie"
+    page = chromium.new_page(viewport={"width": 360, "height": 740})
+    page.goto(f"{example_site_url}/praxisfinder/?q={word}")
+    page.wait_for_function(UPDATED)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.close()
