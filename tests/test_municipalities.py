@@ -192,3 +192,46 @@ def test_a_name_without_letters_is_an_error_at_its_line(tmp_path: Path) -> None:
         '  name: "Stadt Lindenau (fiktiv)"'
     ) + 1
     assert found == [f"{LINDENAU}:{line}:municipality-name"]
+
+
+def test_an_entry_joins_the_profile_of_its_place_whatever_the_profiles_file_name(
+    tmp_path: Path,
+) -> None:
+    # The profile is `talheim.md`; the entries name "Landkreis Talheim (fiktiv)" and no profile.
+    renamed = _places_with_profile_renamed(tmp_path, "talheim")
+    assert "clearingstelle-landkreis-talheim" in renamed["kommunen/talheim/"]
+    assert not [p for p in renamed if p.startswith("kommunen/landkreis-talheim")]
+
+
+def _places_with_profile_renamed(tmp_path: Path, new_id: str) -> dict[str, list[str]]:
+    from praxis.municipalities import directory
+
+    root = tmp_path / "root"
+    for folder in ("content", "practices"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "content/kommunen/landkreis-talheim.md").rename(root / f"content/kommunen/{new_id}.md")
+    for path in root.rglob("*.md"):
+        text = path.read_text("utf-8").replace("  profile: landkreis-talheim\n", "")
+        path.write_text(text, "utf-8")
+    corpus = load_corpus(root, today=TODAY)
+    assert corpus.errors == []
+    profiles = [e for e in corpus.published if e.type.directory]
+    return {m.path: [e.id for e in m.entries] for m in directory(corpus.published, profiles)}
+
+
+def test_two_profiles_of_one_place_and_a_profile_of_another_land_are_errors(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "root"
+    for folder in ("content", "practices"):
+        shutil.copytree(REPO / folder, root / folder)
+    profile = root / "content/kommunen/landkreis-talheim.md"
+    (root / "content/kommunen/talheim.md").write_text(profile.read_text("utf-8"), "utf-8")
+    practice = root / LINDENAU
+    text = practice.read_text("utf-8").replace(
+        "  state: sachsen\n", "  state: sachsen\n  profile: landkreis-talheim\n"
+    )
+    practice.write_text(text, "utf-8")
+    found = [(p.path, p.rule) for p in load_corpus(root, today=TODAY).errors]
+    assert ("content/kommunen/talheim.md", "municipality-name") in found
+    assert (LINDENAU, "municipality-name") in found

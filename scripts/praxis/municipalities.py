@@ -89,11 +89,16 @@ def directory(entries: Sequence[Entry], profiles: Iterable[Entry]) -> list[Munic
     "Neustadt" in Sachsen are two places with two pages (`neustadt-hessen`, `neustadt-sachsen`),
     and a name that only spells like a profile's id in another Land is not that profile."""
     found: dict[str, Municipality] = {}
+    by_name: dict[tuple[str, str, str], str] = {}  # (core name, Land, kind) → a profile's id
     for profile in profiles:
         block = profile.fields.get("municipality") or {}
         found[profile.id] = Municipality(
             profile.id, profile.title, block.get("state"), block.get("type"), profile
         )
+        for name in (block.get("name"), profile.title):
+            if isinstance(name, str) and name:
+                place = (core_name(name), str(block.get("state")), str(block.get("type")))
+                by_name.setdefault(place, profile.id)
     named = [
         (entry, place)
         for entry in entries
@@ -105,7 +110,11 @@ def directory(entries: Sequence[Entry], profiles: Iterable[Entry]) -> list[Munic
             states.setdefault(key, set()).add(entry.fields["municipality"].get("state"))
     for entry, (key, name) in named:
         block = entry.fields["municipality"]
-        if not block.get("profile"):
+        place = (core_name(name), str(block.get("state")), str(block.get("type")))
+        profiled = by_name.get(place)
+        if not block.get("profile") and profiled is not None:
+            key = profiled  # the same place as a profile names: its page, whatever its file name
+        elif not block.get("profile"):
             key = _place_key(key, block.get("state"), states[key], found.get(key))
         place = found.setdefault(
             key, Municipality(key, name, block.get("state"), block.get("type"))

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from ..content_types import CONTENT_TYPE_BY_KEY
 from ..model import Entry
-from ..municipalities import near_duplicates
+from ..municipalities import core_name, near_duplicates
 from ..problems import Problem
 from ..schema import references
 
@@ -113,6 +113,7 @@ def check_municipality_names(
                 f"„{name}“ ist kein Name einer Kommune: Er enthält keinen Buchstaben, und ihre "
                 "Seite hätte keine Adresse. Schreiben Sie den Namen aus, etwa „Stadt Lindenau“.",
             )
+    yield from _profile_places(entries)
     for entry, other in near_duplicates(entries):
         yield Problem(
             entry.path,
@@ -122,6 +123,39 @@ def check_municipality_names(
             f"„{other.fields['municipality']['name']}“ in {other.path}. Schreiben Sie den Namen "
             "überall gleich, sonst stehen ihre Einträge auf zwei Seiten.",
         )
+
+
+def _profile_places(entries: Sequence[Entry]) -> Iterator[Problem]:
+    """One profile per place, and an entry names the profile of its own Land."""
+    profiles = {e.id: e for e in entries if e.type.directory}
+    first: dict[tuple[str, str, str], Entry] = {}
+    for profile in sorted(profiles.values(), key=lambda e: e.path):
+        block = profile.fields.get("municipality") or {}
+        name = block.get("name") or profile.id  # slimmed entries (check) have no title
+        place = (core_name(str(name)), str(block.get("state")), str(block.get("type")))
+        other = first.setdefault(place, profile)
+        if other is not profile:
+            yield Problem(
+                profile.path,
+                1,
+                "municipality-name",
+                f"Für „{name}“ gibt es schon ein Profil ({other.path}). Eine Kommune hat ein "
+                "Profil; führen Sie beide zusammen.",
+            )
+    for entry in entries:
+        block = entry.fields.get("municipality")
+        if not isinstance(block, dict) or not block.get("profile") or entry.type.directory:
+            continue
+        profile = profiles.get(block["profile"])
+        theirs = (profile.fields.get("municipality") or {}).get("state") if profile else None
+        if profile is not None and theirs and block.get("state") and theirs != block["state"]:
+            yield Problem(
+                entry.path,
+                entry.line_of("municipality", "profile"),
+                "municipality-name",
+                f"Das Profil `{profile.id}` gehört zu einer Kommune in `{theirs}`, dieser Eintrag "
+                f"nennt `{block['state']}`. Prüfen Sie `profile` und `state`.",
+            )
 
 
 CORPUS_RULES = (
