@@ -144,7 +144,16 @@ def _profile_places(entries: Sequence[Entry]) -> Iterator[Problem]:
             )
     for entry in entries:
         block = entry.fields.get("municipality")
-        if not isinstance(block, dict) or not block.get("profile") or entry.type.directory:
+        if not isinstance(block, dict) or not block.get("profile"):
+            continue
+        if entry.type.directory:
+            yield Problem(
+                entry.path,
+                entry.line_of("municipality", "profile"),
+                "municipality-name",
+                "Ein Kommunenprofil ist selbst das Profil seiner Kommune; `profile` hat hier keine "
+                "Wirkung. Löschen Sie die Zeile.",
+            )
             continue
         profile = profiles.get(block["profile"])
         theirs = (profile.fields.get("municipality") or {}).get("state") if profile else None
