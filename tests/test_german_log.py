@@ -20,14 +20,14 @@ from praxis.mkdocs_plugin.german_log import LINK_LOGGER, german, install, strict
         (
             "Doc file 'ueber.md' contains a link 'a/b.md', but the target 'a/b.md' is not found "
             "among documentation files. Did you mean 'impressum.md'?",
-            "docs/ueber.md: Der Link `a/b.md` führt zu keiner Seite (gesucht: docs/a/b.md). "
+            "docs/ueber.md: Der Link `a/b.md` führt zu keiner Seite (gesucht: `a/b.md`). "
             "Gemeint ist vielleicht `impressum.md`.",
         ),
         (
             "Doc file 'ueber.md' contains a link 'impressum.md#fehlt', but the doc "
             "'impressum.md' does not contain an anchor '#fehlt'.",
             "docs/ueber.md: Der Link `impressum.md#fehlt` zeigt auf den Abschnitt `#fehlt`, den "
-            "es in docs/impressum.md nicht gibt.",
+            "es auf der Seite `impressum.md` nicht gibt.",
         ),
         ("Something else entirely.", "Something else entirely."),
     ],

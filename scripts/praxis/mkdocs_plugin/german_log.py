@@ -15,7 +15,7 @@ _Rewrite = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 
 def _missing(m: re.Match[str]) -> str:
-    sought = f" (gesucht: docs/{m['target']})" if m["target"] else ""
+    sought = f" (gesucht: `{m['target']}`)" if m["target"] else ""
     guess = f" Gemeint ist vielleicht `{m['guess']}`." if m["guess"] else ""
     return f"docs/{m['page']}: Der Link `{m['link']}` führt zu keiner Seite{sought}.{guess}"
 
@@ -36,7 +36,7 @@ _REWRITES: tuple[_Rewrite, ...] = (
         ),
         lambda m: (
             f"docs/{m['page']}: Der Link `{m['link']}` zeigt auf den Abschnitt `#{m['anchor']}`, "
-            f"den es in docs/{m['target']} nicht gibt."
+            f"den es auf der Seite `{m['target']}` nicht gibt."
         ),
     ),
     (
