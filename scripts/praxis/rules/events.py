@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ..build_date import BERLIN
 from ..model import Entry
 from ..problems import Problem
 from .body import Body
@@ -22,7 +23,24 @@ def day_of(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _missing_hour(moment: object) -> bool:
+    """A time of day that German clocks skip when summer time begins (02:00–02:59 that night)."""
+    if not isinstance(moment, dt.datetime):
+        return False
+    there = moment.replace(tzinfo=BERLIN)
+    return there.astimezone(dt.timezone.utc).astimezone(BERLIN).replace(tzinfo=None) != moment
+
+
 def check_event_times(entry: Entry, body: Body) -> Iterator[Problem]:
+    for name in ("start", "end"):
+        if _missing_hour(entry.fields.get(name)):
+            yield Problem(
+                entry.path,
+                entry.line_of(name),
+                "event-time",
+                f"Die Uhrzeit {entry.fields[name]:%H:%M} gibt es am {entry.fields[name]:%d.%m.%Y} "
+                "nicht: In dieser Nacht werden die Uhren von 2 auf 3 Uhr vorgestellt.",
+            )
     start, end = entry.fields.get("start"), entry.fields.get("end")
     if not isinstance(start, MOMENT) or not isinstance(end, MOMENT):
         return
