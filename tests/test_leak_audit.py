@@ -320,3 +320,19 @@ def test_an_internal_id_that_is_also_a_vocabulary_term_is_no_canary() -> None:
     internal = _entry(term, "Kurz")
     found = canaries([internal], [], public_texts=texts)
     assert [(c.needle, c.what) for c in found] == [(f"gesuche-und-angebote/{term}", "Adresse")]
+
+
+def test_an_internal_profiles_address_is_no_canary_where_the_public_site_has_that_place() -> None:
+    """Public entries about "Stadt Lindenau" make its public page `kommunen/stadt-lindenau/`,
+    where the internal edition shows the internal profile of the same id."""
+    profile = Entry(
+        "stadt-lindenau",
+        CONTENT_TYPE_BY_KEY["kommune"],
+        "content/kommunen/stadt-lindenau.md",
+        {"title": "Stadt Lindenau (fiktiv)", "summary": ""},
+        "",
+        1,
+    )
+    kept = canaries([profile], [], public_addresses=["kommunen/stadt-lindenau/"])
+    assert "kommunen/stadt-lindenau" not in [c.needle for c in kept]
+    assert "stadt-lindenau" in [c.needle for c in kept]  # its id still stands for it

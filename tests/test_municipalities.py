@@ -235,3 +235,17 @@ def test_two_profiles_of_one_place_and_a_profile_of_another_land_are_errors(
     found = [(p.path, p.rule) for p in load_corpus(root, today=TODAY).errors]
     assert ("content/kommunen/talheim.md", "municipality-name") in found
     assert (LINDENAU, "municipality-name") in found
+
+
+def test_a_municipality_page_never_takes_the_address_of_a_draft_profile(tmp_path: Path) -> None:
+    from praxis.municipalities import directory
+
+    root = tmp_path / "root"
+    for folder in ("content", "practices"):
+        shutil.copytree(REPO / folder, root / folder)
+    corpus = load_corpus(root, today=TODAY)
+    places = directory(corpus.published, [], ["stadt-lindenau"])
+    paths = [
+        m.path for m in places if "allianz-gegen-hass-stadt-lindenau" in [e.id for e in m.entries]
+    ]
+    assert paths == ["kommunen/stadt-lindenau-kommune/"]

@@ -75,7 +75,8 @@ def audit_site(
         expected[content_type.url_path] = {e.id for e in published if e.type is content_type}
         expected.update(_region_expectations(content_type, published, taxonomies))
     profiles = [e for e in published if e.type.directory]
-    for place in directory(published, profiles):
+    drafts = [e.id for e in entries if e.type.directory and e.draft]
+    for place in directory(published, profiles, drafts):
         if place.profile is None:  # a profile's page is an entry page, checked as such
             expected[f"kommunen/{place.key}"] = {e.id for e in place.entries}
     found: dict[str, set[str]] = defaultdict(set)

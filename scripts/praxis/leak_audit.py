@@ -74,11 +74,14 @@ def canaries(
     pages: Sequence[HandWrittenPage] = (),
     docs_folder: str = "docs",
     public_texts: Iterable[str] = (),
+    public_addresses: Iterable[str] = (),
 ) -> list[Canary]:
     """The canaries of every internal entry and page. A title or sentence is left out when it
     is too short to be telling (under three words) or when public text contains it too: a
     public entry, `public_texts` (vocabularies, public pages) or the field table's examples.
-    Either would be a false alarm; the id still stands for the entry."""
+    Either would be a false alarm; the id still stands for the entry. An address the public
+    site has a page of its own at (`public_addresses`: a municipality's page, made from public
+    entries naming it, where the internal edition has the profile) is no canary either."""
     # (canary, whether it must be telling): addresses always count; ids, titles and sentences
     # only when public text does not contain them, titles only from three words on.
     listed: list[tuple[Canary, bool]] = []
@@ -92,9 +95,12 @@ def canaries(
         source = f"{docs_folder}/{page.src_uri}"
         listed.append((Canary(page_url(page.src_uri).casefold(), source, "Adresse"), False))
         listed.append((Canary(normalise(page.title), source, "Titel"), True))
+    own = {address.strip("/").casefold() for address in public_addresses}
+    listed = [(c, check) for c, check in listed if not (c.what == "Adresse" and c.needle in own)]
     shared = "\n".join(
         [
             *(normalise(f"{e.title}\n{e.summary}\n{e.body}") for e in public),
+            *(normalise(str(e.value("municipality.name") or "")) for e in public),
             *(normalise(text) for text in public_texts),
             *_field_examples(),
         ]

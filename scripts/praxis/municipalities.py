@@ -82,12 +82,17 @@ def municipality_of(entry: Entry) -> tuple[str, str] | None:
 _RESERVED_KEY = re.compile(r"^(index|seite-\d+|bundesland|ohne-bundesland)$")
 
 
-def directory(entries: Sequence[Entry], profiles: Iterable[Entry]) -> list[Municipality]:
+def directory(
+    entries: Sequence[Entry], profiles: Iterable[Entry], taken: Iterable[str] = ()
+) -> list[Municipality]:
     """Every municipality, with its profile and the published entries about it, sorted by name.
 
     A municipality without a profile is known by its name and its Land: "Neustadt" in Hessen and
     "Neustadt" in Sachsen are two places with two pages (`neustadt-hessen`, `neustadt-sachsen`),
-    and a name that only spells like a profile's id in another Land is not that profile."""
+    and a name that only spells like a profile's id in another Land is not that profile.
+    `taken`: addresses of pages this edition does not list (a draft profile's), which a
+    municipality's page must not take."""
+    reserved = set(taken)
     found: dict[str, Municipality] = {}
     by_name: dict[tuple[str, str, str], str] = {}  # (core name, Land, kind) → a profile's id
     for profile in profiles:
@@ -116,6 +121,8 @@ def directory(entries: Sequence[Entry], profiles: Iterable[Entry]) -> list[Munic
             key = profiled  # the same place as a profile names: its page, whatever its file name
         elif not block.get("profile"):
             key = _place_key(key, block.get("state"), states[key], found.get(key))
+            if key in reserved:
+                key = f"{key}-kommune"
         place = found.setdefault(
             key, Municipality(key, name, block.get("state"), block.get("type"))
         )

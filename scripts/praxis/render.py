@@ -167,7 +167,9 @@ class SiteRenderer:
         self.page_size = page_size
         self._taxonomies = {t.field: t for t in index.taxonomies}
         self.municipalities = directory(
-            self.published, [e for e in self.published if e.type.directory]
+            self.published,
+            [e for e in self.published if e.type.directory],
+            [e.id for e in entries if e.type.directory and e.draft],
         )
         self._similarity = Similarity(index, self.published)
         self._regional_cache: dict[str, tuple[dict[str, list[Entry]], list[Entry]]] = {}

@@ -653,7 +653,9 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
         shown = public_texts(
             self.corpus.vocabularies, docs, (p.src_uri for p in self.internal_pages)
         )
-        return canaries(internal, public, self.internal_pages, docs.name, shown)
+        places = self.renderer.municipalities if self.renderer is not None else []
+        own = [m.path for m in places if m.profile is None]  # generated municipality pages
+        return canaries(internal, public, self.internal_pages, docs.name, shown, own)
 
     def _audit_leaks(self, config: MkDocsConfig) -> None:
         """The public edition's last check, once the search index is written: nothing of an
