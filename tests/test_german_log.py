@@ -65,3 +65,18 @@ def test_pages_left_out_of_the_navigation_are_named_in_german() -> None:
         "Diese Seiten in docs/ stehen nicht in der Navigation (`nav` in mkdocs.yml); sie werden "
         "gebaut, sind aber nur über Links erreichbar:\n  - neu.md"
     )
+
+
+def test_a_public_page_linking_an_internal_one_is_told_why() -> None:
+    from praxis.mkdocs_plugin.german_log import leave_out
+
+    english = (
+        "Doc file 'ueber.md' contains a link 'austausch.md', but the target is not found among "
+        "documentation files."
+    )
+    leave_out(frozenset({"austausch.md"}))
+    try:
+        assert "führt zu einer internen Seite" in german(english)
+    finally:
+        leave_out(frozenset())
+    assert german(english) == "docs/ueber.md: Der Link `austausch.md` führt zu keiner Seite."

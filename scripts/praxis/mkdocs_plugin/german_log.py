@@ -14,7 +14,23 @@ from collections.abc import Callable
 _Rewrite = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 
+# The src_uris of the hand-written pages this edition leaves out (set by the plugin per build).
+_left_out: frozenset[str] = frozenset()
+
+
+def leave_out(src_uris: frozenset[str]) -> None:
+    """Name the internal pages, so that a public page linking one is told why it fails."""
+    global _left_out
+    _left_out = src_uris
+
+
 def _missing(m: re.Match[str]) -> str:
+    target = (m["target"] or m["link"]).split("#", 1)[0]
+    if target in _left_out:
+        return (
+            f"docs/{m['page']}: Der Link `{m['link']}` führt zu einer internen Seite, die es nur "
+            "in der internen Ausgabe gibt. Verlinken Sie sie nur von internen Seiten aus."
+        )
     sought = f" (gesucht: `{m['target']}`)" if m["target"] else ""
     guess = f" Gemeint ist vielleicht `{m['guess']}`." if m["guess"] else ""
     return f"docs/{m['page']}: Der Link `{m['link']}` führt zu keiner Seite{sought}.{guess}"

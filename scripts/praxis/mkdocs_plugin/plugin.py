@@ -78,6 +78,7 @@ from ..state_map import load_geometry
 from ..structured_data import json_ld, safe_json
 from ..taxonomy import TaxonomyIndex, build_index
 from .german_log import install as install_german_log
+from .german_log import leave_out as leave_out_in_log
 from .german_log import strict_abort
 from .incremental import PageMemo
 from .preview import (
@@ -343,6 +344,8 @@ class PraxisPlugin(BasePlugin[PraxisConfig]):
                 "Seiten in docs/ haben eine falsche Sichtbarkeit:\n" + format_text(problems)
             )
         self.internal_pages = pages
+        hidden = frozenset(p.src_uri for p in pages) if self.edition != INTERNAL else frozenset()
+        leave_out_in_log(hidden)
         config.extra["praxis_edition"] = self.edition
         if self.edition == INTERNAL and config.nav is not None:
             internal = [f"{t.url_path}/index.md" for t in CONTENT_TYPES if t.internal]
