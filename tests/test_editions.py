@@ -192,3 +192,24 @@ def test_files_only_internal_pages_link_to_stay_out_of_the_public_edition(tmp_pa
     _write(docs, "intern2.md", '---\nvisibility: intern\n---\n\n<a href="anlagen/beide.pdf">x</a>')
     pages, _ = internal_pages(docs)
     assert internal_only_files(docs, pages) == ["anlagen/kontakte.csv", "kreis/protokoll.pdf"]
+
+
+def test_an_expired_request_says_so_and_no_longer_names_its_contact_person() -> None:
+    import datetime as dt
+
+    from praxis.render import SiteRenderer
+    from praxis.taxonomy import build_index
+
+    corpus = load_corpus(REPO_CONTENT.parent, today=dt.date(2026, 11, 30))
+    index = build_index(corpus.published, corpus.vocabularies)
+
+    def rows(today: dt.date) -> dict[str, list[str]]:
+        renderer = SiteRenderer(corpus.entries, corpus.vocabularies, index, today=today)
+        entry = renderer.by_id["gesuch-meldestelle-laendlicher-raum"]
+        return {r["field"]: [v["text"] for v in r["values"]] for r in renderer.field_rows(entry)}
+
+    current, expired = rows(dt.date(2027, 1, 1)), rows(dt.date(2027, 7, 1))
+    assert any(text.startswith("Ansprechperson:") for text in current["contact"])
+    assert not any(text.startswith("Ansprechperson:") for text in expired["contact"])
+    assert expired["valid_until"] == ["30.06.2027 – abgelaufen"]
+    assert current["valid_until"] == ["30.06.2027"]

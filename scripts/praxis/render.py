@@ -909,9 +909,19 @@ class SiteRenderer:
         )
         return [{"text": text}]
 
+    def _expired(self, entry: Entry) -> bool:
+        """A request or offer past its `valid_until` (decided at build time)."""
+        until = entry.fields.get("valid_until")
+        return isinstance(until, dt.date) and until < self.today
+
+    def _facts_valid_until(self, entry: Entry, value: Any) -> list[dict[str, str]]:
+        note = " – abgelaufen" if self._expired(entry) else ""
+        return [{"text": f"{german_date(value)}{note}"}]
+
     def _facts_contact(self, entry: Entry, value: Mapping[str, Any]) -> list[dict[str, str]]:
         values = [{"text": value.get("organisation", "")}]
-        if value.get("person") and is_internal(entry):  # named with consent, for peers only
+        # A person is named with consent, for peers only, and no longer than the offer holds.
+        if value.get("person") and is_internal(entry) and not self._expired(entry):
             values.append({"text": f"Ansprechperson: {value['person']}"})
         if value.get("email"):
             values.append(external_link(value["email"], f"mailto:{value['email']}"))
