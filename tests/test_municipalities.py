@@ -219,7 +219,7 @@ def _places_with_profile_renamed(tmp_path: Path, new_id: str) -> dict[str, list[
     return {m.path: [e.id for e in m.entries] for m in directory(corpus.published, profiles)}
 
 
-def test_two_profiles_of_one_place_and_a_profile_of_another_land_are_errors(
+def test_a_second_profile_of_a_place_is_a_warning_a_profile_of_another_land_an_error(
     tmp_path: Path,
 ) -> None:
     root = tmp_path / "root"
@@ -232,9 +232,10 @@ def test_two_profiles_of_one_place_and_a_profile_of_another_land_are_errors(
         "  state: sachsen\n", "  state: sachsen\n  profile: landkreis-talheim\n"
     )
     practice.write_text(text, "utf-8")
-    found = [(p.path, p.rule) for p in load_corpus(root, today=TODAY).errors]
-    assert ("content/kommunen/talheim.md", "municipality-name") in found
-    assert (LINDENAU, "municipality-name") in found
+    problems = load_corpus(root, today=TODAY).problems
+    found = [(p.path, p.rule, p.is_error) for p in problems]
+    assert ("content/kommunen/talheim.md", "municipality-profile-twice", False) in found
+    assert (LINDENAU, "municipality-name", True) in found
 
 
 def test_a_municipality_page_never_takes_the_address_of_a_draft_profile(tmp_path: Path) -> None:

@@ -444,6 +444,13 @@ RULES: tuple[RuleInfo, ...] = (
         "Das Feld weglassen, bis der genannte Eintrag veröffentlicht ist.",
     ),
     RuleInfo(
+        "municipality-profile-twice",
+        "related",
+        "Für dieselbe Kommune (Name, Land, Art) gibt es zwei Kommunenprofile.",
+        "Die beiden Profile zu einem zusammenführen.",
+        warning=True,
+    ),
+    RuleInfo(
         "municipality-name",
         "field",
         "Ein Kommunenname ist eine andere Schreibweise eines Namens aus einem anderen Eintrag "

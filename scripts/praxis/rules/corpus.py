@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from ..content_types import CONTENT_TYPE_BY_KEY
 from ..model import Entry
 from ..municipalities import core_name, near_duplicates
-from ..problems import Problem
+from ..problems import Problem, Severity
 from ..schema import references
 
 
@@ -135,12 +135,16 @@ def _profile_places(entries: Sequence[Entry]) -> Iterator[Problem]:
         place = (core_name(str(name)), str(block.get("state")), str(block.get("type")))
         other = first.setdefault(place, profile)
         if other is not profile:
+            # A warning: both pages are still built, and entries naming the place without
+            # `profile` join the first. Generated corpora (`praxis synth`) may hold such pairs.
             yield Problem(
                 profile.path,
                 1,
-                "municipality-name",
+                "municipality-profile-twice",
                 f"Für „{name}“ gibt es schon ein Profil ({other.path}). Eine Kommune hat ein "
-                "Profil; führen Sie beide zusammen.",
+                "Profil; führen Sie beide zusammen. Einträge ohne `profile` erscheinen beim "
+                "ersten.",
+                Severity.WARNING,
             )
     for entry in entries:
         block = entry.fields.get("municipality")

@@ -59,6 +59,14 @@ def check_event_times(entry: Entry, body: Body) -> Iterator[Problem]:
             "event-time",
             f"Das Ende ({_german(end)}) liegt vor dem Beginn ({_german(start)}).",
         )
+    elif end == start and isinstance(end, dt.datetime):
+        yield Problem(
+            entry.path,
+            entry.line_of("end"),
+            "event-time",
+            f"Ende und Beginn sind derselbe Zeitpunkt ({_german(end)}); die Seite zeigte "
+            f"„{end:%H:%M}–{end:%H:%M} Uhr“. Tragen Sie das Ende ein oder löschen Sie `end`.",
+        )
 
 
 def check_event_place(entry: Entry, body: Body) -> Iterator[Problem]:
