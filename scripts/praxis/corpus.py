@@ -23,14 +23,12 @@ from .problems import Problem, sort_problems
 from .rules import CORPUS_RULES, ENTRY_RULES
 from .rules.body import Body, check_rendered
 from .rules.fields import FieldChecker, missing_vocabulary
-from .rules.files import check_name, check_places, read_text
+from .rules.files import IGNORED_NAMES, check_name, check_places, read_text
 from .rules.regions import check_region_ids
 from .rules.review import DEFAULT_REVIEW_MONTHS, check_expiry, check_review_age
 from .schema import FIELDS
-from .state_map import check_geometry
+from .state_map import GEOMETRY, check_geometry
 from .vocabulary import VOCABULARY_DIR, load_vocabularies
-
-IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".keep"})
 
 
 @dataclass
@@ -248,9 +246,8 @@ def load_corpus(
     for rule in CORPUS_RULES:
         problems.extend(rule(entries, unreadable))
     problems.extend(linked_folders(root))
-    problems.extend(
-        check_places(root, [t.folder for t in CONTENT_TYPES], VOCABULARY_DIR, ("content",))
-    )
+    folders = [t.folder for t in CONTENT_TYPES]
+    problems.extend(check_places(root, folders, VOCABULARY_DIR, frozenset({GEOMETRY.as_posix()})))
     states = vocabularies.get("states")
     if states is not None:
         problems.extend(check_geometry(root, [term.id for term in states.terms]))

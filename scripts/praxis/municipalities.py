@@ -11,7 +11,7 @@ brackets, within the same Land.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .ids import slug
@@ -50,6 +50,12 @@ def core_name(name: str) -> str:
             break
         text = stripped
     return re.sub(r"\s+", " ", text).strip()
+
+
+def place_of(name: str, block: Mapping[str, object]) -> tuple[str, str, str]:
+    """What makes two spellings one place: the core name, the Land and the kind of the
+    `municipality` block (`Stadt Kassel` and `Landkreis Kassel` are two places)."""
+    return core_name(name), str(block.get("state")), str(block.get("type"))
 
 
 @dataclass
@@ -102,8 +108,7 @@ def directory(
         )
         for name in (block.get("name"), profile.title):
             if isinstance(name, str) and name:
-                place = (core_name(name), str(block.get("state")), str(block.get("type")))
-                by_name.setdefault(place, profile.id)
+                by_name.setdefault(place_of(name, block), profile.id)
     named = [
         (entry, place)
         for entry in entries
@@ -115,8 +120,7 @@ def directory(
             states.setdefault(key, set()).add(entry.fields["municipality"].get("state"))
     for entry, (key, name) in named:
         block = entry.fields["municipality"]
-        place = (core_name(name), str(block.get("state")), str(block.get("type")))
-        profiled = by_name.get(place)
+        profiled = by_name.get(place_of(name, block))
         if not block.get("profile") and profiled is not None:
             key = profiled  # the same place as a profile names: its page, whatever its file name
         elif not block.get("profile"):
@@ -153,7 +157,7 @@ def near_duplicates(entries: Sequence[Entry]) -> list[tuple[Entry, Entry]]:
         block = entry.fields.get("municipality")
         if not isinstance(block, dict) or not block.get("name") or block.get("profile"):
             continue
-        key = (str(block.get("state")), str(block.get("type")), core_name(block["name"]))
+        key = place_of(block["name"], block)
         other = first.setdefault(key, entry)
         if other.fields["municipality"]["name"] != block["name"]:
             clashes.append((entry, other))

@@ -141,6 +141,11 @@ def page_uri(base: str, number: int) -> str:
     return f"{folder}/seite-{number}.md"
 
 
+def entry_item(entry: Entry) -> dict[str, str]:
+    """A fact-box value that links another entry: its title, page and kind."""
+    return {"text": entry.title, "path": entry.url_path, "kind": entry.type.singular}
+
+
 class SiteRenderer:
     """Renders every generated page of the site from plain data."""
 
@@ -836,7 +841,7 @@ class SiteRenderer:
             return {"text": entry_id}
         if other.draft:
             return {"text": other.title}
-        return {"text": other.title, "path": other.url_path, "kind": other.type.singular}
+        return entry_item(other)
 
     def _facts_start(self, entry: Entry, value: Any) -> list[dict[str, str]]:
         when = {"text": event_when(entry)}
@@ -944,9 +949,7 @@ class SiteRenderer:
         for target in value:
             other = self.by_id.get(target)
             if other is not None and (entry.draft or not other.draft):
-                related.append(
-                    {"text": other.title, "path": other.url_path, "kind": other.type.singular}
-                )
+                related.append(entry_item(other))
         return related
 
     def fact_box(self, entry: Entry) -> dict[str, Any]:
@@ -987,10 +990,7 @@ class SiteRenderer:
                 {
                     "label": "Einträge aus dieser Kommune",
                     "field": "municipality_entries",
-                    "values": [
-                        {"text": e.title, "path": e.url_path, "kind": e.type.singular}
-                        for e in sorted(place.entries, key=sort_key)
-                    ],
+                    "values": [entry_item(e) for e in sorted(place.entries, key=sort_key)],
                 }
             )
         rows.extend(self._referrer_rows(entry))
@@ -1002,10 +1002,7 @@ class SiteRenderer:
                     {
                         "label": "Ähnliche Einträge",
                         "field": "similar",
-                        "values": [
-                            {"text": e.title, "path": e.url_path, "kind": e.type.singular}
-                            for e in similar
-                        ],
+                        "values": [entry_item(e) for e in similar],
                     }
                 )
         nearby = self.help_nearby(entry)

@@ -558,11 +558,12 @@ def search_corpus(
         bodies.append(index_words(distinct))
         head = words(" ".join((doc.title, doc.summary, *doc.terms, *doc.kind_names, *doc.facts)))
         texts.append(list(dict.fromkeys(head + lexicon_words(distinct))))
-    paired = [paired_forms(found) + plain_forms(found) for found in texts]
-    lexicon = Lexicon(found + more for found, more in zip(texts, paired, strict=True))
+    # Other forms of a document's words: noun/adjective pairs, other languages' letters plain.
+    forms = [paired_forms(found) + plain_forms(found) for found in texts]
+    lexicon = Lexicon(found + more for found, more in zip(texts, forms, strict=True))
     compounds = lexicon.compounds()
     rendered = {}
-    for doc, found, more, body in zip(documents, texts, paired, bodies, strict=True):
+    for doc, found, more, body in zip(documents, texts, forms, bodies, strict=True):
         parts = dict.fromkeys(p for w in found if w in compounds for p in compounds[w] if p != w)
         parts.update(dict.fromkeys(more + noun_forms(found, lexicon)))
         rendered[doc.url] = document_html(doc, list(parts), body)

@@ -7,7 +7,7 @@ Code (fenced blocks and inline code) is masked first, so examples of markup in c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -127,18 +127,7 @@ class Body:
 
     def lines_containing(self, *needles: str) -> Iterator[tuple[int, str]]:
         """The (masked) lines that contain any of `needles`, in order, each once."""
-        text = self.masked_text
-        starts: set[int] = set()
-        for needle in needles:
-            position = text.find(needle)
-            while position >= 0:
-                start = text.rfind("\n", 0, position) + 1
-                starts.add(start)
-                end = text.find("\n", position)
-                if end < 0:
-                    break
-                position = text.find(needle, end)
-        return self._lines_at(sorted(starts))
+        return lines_containing(self.masked_text, self.first_line, needles)
 
     def lines_matching(self, trigger: re.Pattern[str]) -> Iterator[tuple[int, str]]:
         """The (masked) lines where `trigger` matches, searched in `"\n" + text`.
@@ -146,18 +135,36 @@ class Body:
         The leading newline lets a trigger anchor on `\n` for every line, the first included;
         a match belongs to the line after the newline it starts with.
         """
-        text = "\n" + self.masked_text
-        return self._lines_at([m.start() for m in trigger.finditer(text)])
-
-    def _lines_at(self, starts: list[int]) -> Iterator[tuple[int, str]]:
-        """(line number, line) for sorted offsets of line starts in the masked text."""
         text = self.masked_text
-        line_no, counted = self.first_line, 0
-        for start in starts:
-            line_no += text.count("\n", counted, start)
-            counted = start
-            end = text.find("\n", start)
-            yield line_no, text[start:] if end < 0 else text[start:end]
+        starts = [m.start() for m in trigger.finditer("\n" + text)]
+        return _lines_at(text, self.first_line, starts)
+
+
+def lines_containing(
+    text: str, first_line: int, needles: Iterable[str]
+) -> Iterator[tuple[int, str]]:
+    """(line number, line) of the lines of `text` that contain any of `needles`, in order, each
+    once: literal scans in C over the whole text, not a walk over its lines."""
+    starts: set[int] = set()
+    for needle in needles:
+        position = text.find(needle)
+        while position >= 0:
+            starts.add(text.rfind("\n", 0, position) + 1)
+            end = text.find("\n", position)
+            if end < 0:
+                break
+            position = text.find(needle, end)
+    return _lines_at(text, first_line, sorted(starts))
+
+
+def _lines_at(text: str, first_line: int, starts: list[int]) -> Iterator[tuple[int, str]]:
+    """(line number, line) for sorted offsets of line starts in `text`."""
+    line_no, counted = first_line, 0
+    for start in starts:
+        line_no += text.count("\n", counted, start)
+        counted = start
+        end = text.find("\n", start)
+        yield line_no, text[start:] if end < 0 else text[start:end]
 
 
 def _mask_group(lines: list[str], masked: list[str], group: list[int]) -> None:

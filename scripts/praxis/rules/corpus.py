@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from ..content_types import CONTENT_TYPE_BY_KEY
 from ..model import Entry
-from ..municipalities import core_name, near_duplicates
+from ..municipalities import near_duplicates, place_of
 from ..problems import Problem, Severity
 from ..schema import references
 
@@ -132,8 +132,7 @@ def _profile_places(entries: Sequence[Entry]) -> Iterator[Problem]:
     for profile in sorted(profiles.values(), key=lambda e: e.path):
         block = profile.fields.get("municipality") or {}
         name = block.get("name") or profile.id  # slimmed entries (check) have no title
-        place = (core_name(str(name)), str(block.get("state")), str(block.get("type")))
-        other = first.setdefault(place, profile)
+        other = first.setdefault(place_of(str(name), block), profile)
         if other is not profile:
             # A warning: both pages are still built, and entries naming the place without
             # `profile` join the first. Generated corpora (`praxis synth`) may hold such pairs.

@@ -118,6 +118,17 @@ class FieldChecker:
             f"{hint} Entfernen Sie das Feld oder korrigieren Sie den Namen.",
         )
 
+    def _empty_but_required(self, spec: Field, value: list[Any], where: Path) -> bool:
+        """A required list written empty (`participants: []`) is reported once, here."""
+        if value or not spec.required(self.content_type):
+            return False
+        self.report(
+            where,
+            "field-required",
+            f"Das Feld `{_dotted(where)}` ({spec.label}) braucht mindestens einen Wert.",
+        )
+        return True
+
     def _value(self, spec: Field, value: Any, where: Path) -> Any:
         kind = spec.kind
         if kind is Kind.OBJECT:
@@ -127,12 +138,7 @@ class FieldChecker:
         if kind is Kind.OBJECT_LIST:
             if not isinstance(value, list):
                 return self._wrong_type(spec, where)
-            if not value and spec.required(self.content_type):
-                self.report(
-                    where,
-                    "field-required",
-                    f"Das Feld `{_dotted(where)}` ({spec.label}) braucht mindestens einen Wert.",
-                )
+            if self._empty_but_required(spec, value, where):
                 return None
             items = []
             for index, item in enumerate(value):
@@ -174,12 +180,7 @@ class FieldChecker:
             return None
         if not isinstance(value, list):
             return self._wrong_type(spec, where)
-        if not value and spec.required(self.content_type):
-            self.report(
-                where,
-                "field-required",
-                f"Das Feld `{_dotted(where)}` ({spec.label}) braucht mindestens einen Wert.",
-            )
+        if self._empty_but_required(spec, value, where):
             return None
         items: list[str] = []
         for index, item in enumerate(value):

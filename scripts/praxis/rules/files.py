@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from stat import S_ISREG
@@ -154,49 +155,52 @@ def check_characters(text: str, rel: str) -> list[Problem]:
     return problems
 
 
-# Files under content/ that are read, besides the entry folders and the vocabularies.
-KNOWN_CONTENT_FILES = frozenset({"content/karte/bundeslaender.json"})
-_IGNORED_FILES = frozenset({"README.md", ".gitkeep", ".keep"})
+# Names in content folders that are no entries and are never reported.
+IGNORED_NAMES = frozenset({"README.md", ".gitkeep", ".keep"})
+_CONTENT_SUFFIXES = (".md", ".markdown", ".yml", ".yaml")
 
 
 def check_places(
-    root: Path, entry_folders: list[str], vocabulary_dir: str, folders: tuple[str, ...]
+    root: Path,
+    entry_folders: list[str],
+    vocabulary_dir: str,
+    known_files: frozenset[str],
+    top: str = "content",
 ) -> list[Problem]:
     """Entries and vocabularies where nothing reads them: `content/empfehlungen/x.md` (a folder
     named in German), `content/Trainings/`, a vocabulary saved as `.yaml`. Nothing there would
     ever be published, so the full check says so instead of passing in silence.
 
-    `folders`: the folders looked through (content/ and the entry folders' parents)."""
+    The entry folders are not walked (their files are read and reported as entries), so the
+    walk costs as many folders as content/ has besides them, on every preview rebuild too.
+    `known_files`: other files the build reads (the map)."""
     problems: list[Problem] = []
     known = set(entry_folders)
     where = ", ".join(f"`{f}/`" for f in entry_folders)
-    for top in folders:
-        base = root / top
-        if not base.is_dir() or base.is_symlink():
-            continue
-        for path in sorted(base.rglob("*")):
-            rel = path.relative_to(root).as_posix()
-            parent = rel.rsplit("/", 1)[0]
-            hidden = any(part.startswith(".") for part in rel.split("/")[:-1])
-            if hidden or path.is_dir() or path.name in _IGNORED_FILES:
+    base = root / top
+    if not base.is_dir() or base.is_symlink():
+        return problems
+    for folder, subfolders, names in os.walk(base):
+        rel_folder = Path(folder).relative_to(root).as_posix()
+        subfolders[:] = sorted(
+            d for d in subfolders if not d.startswith(".") and f"{rel_folder}/{d}" not in known
+        )
+        for name in sorted(names):
+            rel = f"{rel_folder}/{name}"
+            if name in IGNORED_NAMES or rel in known_files:
                 continue
-            if parent in known or rel in KNOWN_CONTENT_FILES:
-                continue  # entry folders report their own files (file-name, file-folder)
-            if parent == vocabulary_dir:
-                if not path.name.endswith(".yml"):
+            if rel_folder == vocabulary_dir:
+                if not name.endswith(".yml"):
                     problems.append(
                         Problem(
                             rel,
                             1,
                             "file-place",
-                            f"`{path.name}` wird nicht gelesen: Vokabulare in "
+                            f"`{name}` wird nicht gelesen: Vokabulare in "
                             f"`{vocabulary_dir}/` enden auf `.yml`.",
                         )
                     )
-                continue
-            if any(parent.startswith(f + "/") for f in known):
-                continue  # inside a subfolder of an entry folder: reported as file-folder
-            if path.suffix.lower() in (".md", ".markdown", ".yml", ".yaml"):
+            elif name.lower().endswith(_CONTENT_SUFFIXES):
                 problems.append(
                     Problem(
                         rel,

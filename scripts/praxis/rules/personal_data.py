@@ -16,7 +16,7 @@ from ..editions import is_internal
 from ..model import Entry
 from ..problems import Problem
 from ..schema import Kind, fields_for
-from .body import Body
+from .body import Body, lines_containing
 
 PRIVATE_MAIL_DOMAINS = frozenset(
     {
@@ -190,7 +190,9 @@ def emails_in(line: str) -> Iterator[str]:
 
 # Characters a reader never sees: an address with a soft hyphen or a zero-width joiner in it is
 # still the address on the page.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -207,9 +209,6 @@ def readable(line: str) -> str:
     return line
 
 
-_HAS_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-
-
 def _unusual(text: str) -> bool:
     """Whether the text has characters `readable` changes: most German text has none (its
     umlauts are composed already), and these tests run in C over the whole text."""
@@ -224,26 +223,11 @@ def _readable_lines(body: Body) -> Iterator[tuple[int, str]]:
     text = body.text
     if "&" in text or "\\" in text or _unusual(text):
         whole = readable(text)  # in one go, unless an entity stood for a line break
-        lines = text.count("\n")
-        if whole.count("\n") == lines:
+        if whole.count("\n") == text.count("\n"):
             text = whole
         else:
             text = "\n".join(readable(line) for line in text.split("\n"))
-    starts: set[int] = set()
-    for needle in PERSONAL_TRIGGERS:
-        position = text.find(needle)
-        while position >= 0:
-            starts.add(text.rfind("\n", 0, position) + 1)
-            end = text.find("\n", position)
-            if end < 0:
-                break
-            position = text.find(needle, end)
-    line_no, counted = body.first_line, 0
-    for start in sorted(starts):  # line numbers counted on from the previous line found
-        line_no += text.count("\n", counted, start)
-        counted = start
-        end = text.find("\n", start)
-        yield line_no, text[start : end if end >= 0 else None]
+    return lines_containing(text, body.first_line, PERSONAL_TRIGGERS)
 
 
 def check_body(entry: Entry, body: Body) -> Iterator[Problem]:
